@@ -55,7 +55,7 @@ public final class Initializers {
 
   /** See {@link Initializer}. */
   public record Normal(double sigma) implements Initializer {
-    Normal {
+    public Normal {
       if (!(sigma > 0) || !Double.isFinite(sigma)) {
         throw new IllegalArgumentException("normal sigma must be > 0, found " + sigma);
       }
@@ -81,7 +81,7 @@ public final class Initializers {
 
   /** See {@link Initializer}. */
   public record Constant(double value) implements Initializer {
-    Constant {
+    public Constant {
       if (!Double.isFinite(value)) {
         throw new IllegalArgumentException("constant must be finite, found " + value);
       }
