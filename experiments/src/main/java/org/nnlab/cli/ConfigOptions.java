@@ -30,10 +30,6 @@ final class ConfigOptions {
       throw new UserInputException(config + ": no such config file");
     }
     ConfigLoader loader = new ConfigLoader(ruleIds);
-    ConfigDocument doc = loader.document(config);
-    for (String set : sets) {
-      doc = doc.withOverride(set);
-    }
-    return doc;
+    return loader.document(config).withOverrides(sets);
   }
 }

@@ -117,7 +117,10 @@ public final class ExperimentRunner {
     } else if (outcome.status() == TrainingStatus.STOPPED) {
       status = ExperimentResult.FAILED;
     }
-    findings.addAll(rules.check(p.context.withNetwork(p.network).at(Phase.FINAL)));
+    if (outcome.status() != TrainingStatus.DIVERGED) {
+      // after a NaN every weight row looks alike; the divergence finding says all there is to say
+      findings.addAll(rules.check(p.context.withNetwork(p.network).at(Phase.FINAL)));
+    }
     if (status.equals(ExperimentResult.COMPLETED) && RuleBook.hasErrors(findings)) {
       status = ExperimentResult.FAILED;
     }

@@ -50,7 +50,8 @@ public final class InitScaleRule implements Rule {
             "network.init (%s): weights into layer %d have σ = %.4g, expected about 1/√%d = %.4g"
                 + " (within ×%.1f); %s",
             context.config().network().init().id(), k + 1, std, sizes[k], expected, FACTOR,
-            std > expected ? "large sums saturate the sigmoid" : "tiny weights pass almost no signal")));
+            !Double.isFinite(std) ? "some weights are not finite"
+                : std > expected ? "large sums saturate the sigmoid" : "tiny weights pass almost no signal")));
       }
     }
     return found;

@@ -44,15 +44,20 @@ public final class InputRangeRule implements Rule {
   public List<Violation> check(RuleContext context) {
     InputRange range = context.config().data().inputs();
     List<Violation> found = checkRange(range);
-    if (context.phase() == Phase.DATA && found.isEmpty()) {
+    if (context.phase() == Phase.CONFIG) {
+      return found;
+    }
+    // DATA: the configured range was judged already; look at the values the data really gives
+    List<Violation> inData = new ArrayList<>();
+    if (found.isEmpty()) {
       InputScaling scaling = InputScaling.of(range);
       for (Dataset d : new Dataset[] {context.train(), context.test()}) {
         if (d != null) {
-          checkData(d, scaling, found);
+          checkData(d, scaling, inData);
         }
       }
     }
-    return found;
+    return inData;
   }
 
   static List<Violation> checkRange(InputRange range) {
