@@ -17,6 +17,7 @@ import org.nnlab.config.ConfigNode.Sequence;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Backprop;
 import org.nnlab.network.Initializer;
+import org.nnlab.network.Precision;
 
 /**
  * Binds a merged config tree to an {@link ExperimentConfig}, walking with the key path so that
@@ -29,9 +30,9 @@ final class ConfigBinder {
       List.of("name", "seed", "data", "network", "training", "rules", "sweep");
   private static final List<String> DATA_KEYS =
       List.of("train", "test", "inputs", "targets", "augment");
-  private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init");
+  private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init", "precision");
   private static final List<String> TRAINING_KEYS =
-      List.of("learningRate", "epochs", "shuffle", "backprop");
+      List.of("learningRate", "epochs", "shuffle", "backprop", "batchSize");
   private static final Map<String, List<String>> SOURCE_KEYS =
       Map.of(
           "idx", List.of("format", "images", "labels"),
@@ -156,7 +157,10 @@ final class ConfigBinder {
         .map(n -> build(n, "network.activation", () -> Activation.byId(string(n, "network.activation"))))
         .orElse(null);
     Initializer init = m.get("init").map(this::init).orElse(null);
-    return build(layersNode, "network.layers", () -> new NetworkConfig(layers, activation, init));
+    Precision precision = m.get("precision")
+        .map(n -> build(n, "network.precision", () -> Precision.byId(string(n, "network.precision"))))
+        .orElse(null);
+    return build(layersNode, "network.layers", () -> new NetworkConfig(layers, activation, init, precision));
   }
 
   private Initializer init(ConfigNode node) {
@@ -199,8 +203,14 @@ final class ConfigBinder {
     Backprop backprop = m.get("backprop")
         .map(n -> build(n, "training.backprop", () -> Backprop.byId(string(n, "training.backprop"))))
         .orElse(d.backprop());
+    Optional<ConfigNode> batchNode = m.get("batchSize");
+    int batchSize = batchNode.map(n -> intValue(n, "training.batchSize")).orElse(d.batchSize());
+    if (batchSize < 1) {
+      throw fail(batchNode.orElseThrow(), "training.batchSize", "must be ≥ 1",
+          "1 (per-sample, the book's way) or a larger mini-batch");
+    }
     return build(epochsNode.orElse(node), "training",
-        () -> new TrainingConfig(learningRate, epochs, shuffle, backprop));
+        () -> new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize));
   }
 
   private Map<String, Severity> rules(ConfigNode node) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nnlab.network.Initializer;
 import org.nnlab.network.Initializers;
+import org.nnlab.network.Precision;
 
 /**
  * Writes an {@link ExperimentConfig} as canonical YAML: block style, every value explicit, keys in
@@ -34,9 +35,14 @@ public final class ConfigWriter {
     root.put("data", data(config.data()));
     root.put("network", network(config.network()));
     var t = config.training();
-    root.put("training", ordered(
+    Map<String, Object> training = ordered(
         "learningRate", t.learningRate(), "epochs", t.epochs(),
-        "shuffle", t.shuffle(), "backprop", t.backprop().id()));
+        "shuffle", t.shuffle(), "backprop", t.backprop().id());
+    if (t.batchSize() != 1) {
+      // written only when opted in, so the canonical text (and hash) of a book config is unchanged
+      training.put("batchSize", t.batchSize());
+    }
+    root.put("training", training);
     Map<String, Object> rules = new LinkedHashMap<>();
     config.rules().forEach((id, severity) -> rules.put(id, severity.id()));
     root.put("rules", rules);
@@ -78,8 +84,12 @@ public final class ConfigWriter {
   }
 
   private static Map<String, Object> network(NetworkConfig n) {
-    return ordered("layers", new ArrayList<>(n.layers()), "activation", n.activation().id(),
-        "init", init(n.init()));
+    Map<String, Object> network = ordered("layers", new ArrayList<>(n.layers()),
+        "activation", n.activation().id(), "init", init(n.init()));
+    if (n.precision() != Precision.DOUBLE) {
+      network.put("precision", n.precision().id()); // opt-in only, as training.batchSize
+    }
+    return network;
   }
 
   private static Object init(Initializer init) {

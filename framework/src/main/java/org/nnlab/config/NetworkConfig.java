@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Initializer;
+import org.nnlab.network.Precision;
 
 /**
  * The {@code network:} block.
@@ -11,8 +12,15 @@ import org.nnlab.network.Initializer;
  * @param layers nodes per layer, input first: {@code [784, 100, 10]}; at least two layers of ≥ 1 node
  * @param activation the node function; only {@code sigmoid}
  * @param init how starting weights are drawn; default {@code normal-fan-in} (σ = 1/√n)
+ * @param precision the number type training runs in; default {@code double}, opt-in {@code float}
  */
-public record NetworkConfig(List<Integer> layers, Activation activation, Initializer init) {
+public record NetworkConfig(
+    List<Integer> layers, Activation activation, Initializer init, Precision precision) {
+  /** A double-precision network, the default. */
+  public NetworkConfig(List<Integer> layers, Activation activation, Initializer init) {
+    this(layers, activation, init, Precision.DOUBLE);
+  }
+
   public NetworkConfig {
     layers = List.copyOf(layers);
     if (layers.size() < 2) {
@@ -28,6 +36,7 @@ public record NetworkConfig(List<Integer> layers, Activation activation, Initial
     activation = activation == null ? Activation.sigmoid() : activation;
     init = init == null ? Initializer.normalFanIn() : init;
     Objects.requireNonNull(init);
+    precision = precision == null ? Precision.DOUBLE : precision;
   }
 
   /** The layer sizes as an array, input first. */
@@ -36,6 +45,6 @@ public record NetworkConfig(List<Integer> layers, Activation activation, Initial
   }
 
   public NetworkConfig withLayers(List<Integer> newLayers) {
-    return new NetworkConfig(newLayers, activation, init);
+    return new NetworkConfig(newLayers, activation, init, precision);
   }
 }

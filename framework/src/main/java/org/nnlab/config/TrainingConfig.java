@@ -9,9 +9,18 @@ import org.nnlab.network.Backprop;
  * @param epochs passes over the training data, ≥ 1, default 1
  * @param shuffle whether each epoch visits the samples in a fresh seeded order, default true
  * @param backprop {@code exact} (the true gradient, default) or {@code book}
+ * @param batchSize samples whose steps are averaged into one update, ≥ 1; default 1, the book's
+ *     per-sample descent. With B &gt; 1 the B samples of a batch see the same weights and the update
+ *     is (α/B)·Σ δ·oᵀ (the last batch of an epoch may be shorter and is averaged over its size).
  */
-public record TrainingConfig(double learningRate, int epochs, boolean shuffle, Backprop backprop) {
-  public static final TrainingConfig DEFAULT = new TrainingConfig(0.1, 1, true, Backprop.EXACT);
+public record TrainingConfig(
+    double learningRate, int epochs, boolean shuffle, Backprop backprop, int batchSize) {
+  public static final TrainingConfig DEFAULT = new TrainingConfig(0.1, 1, true, Backprop.EXACT, 1);
+
+  /** Per-sample training (batch size 1), the book's way. */
+  public TrainingConfig(double learningRate, int epochs, boolean shuffle, Backprop backprop) {
+    this(learningRate, epochs, shuffle, backprop, 1);
+  }
 
   public TrainingConfig {
     ConfigChecks.finite("training.learningRate", learningRate);
@@ -19,9 +28,12 @@ public record TrainingConfig(double learningRate, int epochs, boolean shuffle, B
       throw new IllegalArgumentException("training.epochs must be ≥ 1, found " + epochs);
     }
     backprop = backprop == null ? Backprop.EXACT : backprop;
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("training.batchSize must be ≥ 1, found " + batchSize);
+    }
   }
 
   public TrainingConfig withEpochs(int newEpochs) {
-    return new TrainingConfig(learningRate, newEpochs, shuffle, backprop);
+    return new TrainingConfig(learningRate, newEpochs, shuffle, backprop, batchSize);
   }
 }

@@ -105,7 +105,7 @@ public final class ExperimentRunner {
     };
     SplittableRandom shuffleRng = p.shuffleRng;
     TrainingOutcome outcome = trainer.train(
-        p.network, p.train, config.training(), scaling, TargetEncoding.of(config.data().targets()),
+        p.network, p.train, config.training(), config.network().precision(), scaling, TargetEncoding.of(config.data().targets()),
         shuffleRng, watcher);
 
     String status = ExperimentResult.COMPLETED;

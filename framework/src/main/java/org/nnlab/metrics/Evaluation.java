@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.InputScaling;
+import org.nnlab.network.BlockedForward;
 import org.nnlab.network.Network;
 
 /**
@@ -31,7 +32,10 @@ public final class Evaluation {
     this.actual = actual;
   }
 
-  /** Queries {@code network} on every sample of {@code data}. */
+  /**
+   * Queries {@code network} on every sample of {@code data}, {@value BlockedForward#BLOCK} samples
+   * at a time through {@link BlockedForward} (the same outputs as {@link Network#forward}, bit for bit).
+   */
   public static Evaluation of(Network network, Dataset data, InputScaling scaling) {
     int[] sizes = network.layerSizes();
     int classes = sizes[sizes.length - 1];
@@ -40,16 +44,24 @@ public final class Evaluation {
     int[] predicted = new int[n];
     double[] confidence = new double[n];
     int[] actual = new int[n];
-    double[] x = new double[data.features()];
-    for (int i = 0; i < n; i++) {
-      data.scaledInputs(i, scaling, x);
-      double[] o = network.forward(x)[sizes.length - 1];
-      int best = argmax(o);
-      predicted[i] = best;
-      confidence[i] = o[best];
-      actual[i] = data.label(i);
-      if (actual[i] < classes) {
-        confusion[actual[i]][best]++;
+    BlockedForward forward = BlockedForward.of(network);
+    double[][] x = new double[BlockedForward.BLOCK][data.features()];
+    for (int start = 0; start < n; start += BlockedForward.BLOCK) {
+      int count = Math.min(BlockedForward.BLOCK, n - start);
+      for (int b = 0; b < count; b++) {
+        data.scaledInputs(start + b, scaling, x[b]);
+      }
+      double[][] out = forward.forward(x, count);
+      for (int b = 0; b < count; b++) {
+        int i = start + b;
+        double[] o = out[b];
+        int best = argmax(o);
+        predicted[i] = best;
+        confidence[i] = o[best];
+        actual[i] = data.label(i);
+        if (actual[i] < classes) {
+          confusion[actual[i]][best]++;
+        }
       }
     }
     return new Evaluation(confusion, predicted, confidence, actual);

@@ -222,19 +222,7 @@ public final class Network {
   /** Fills delta[k] for every layer after {@link #forward}; returns the loss. */
   private double computeDeltas(double[] targets, Backprop rule) {
     int last = sizes.length - 1;
-    double[] out = o[last];
-    if (targets.length != out.length) {
-      throw new IllegalArgumentException(
-          "expected " + out.length + " targets, found " + targets.length);
-    }
-    // output layer: e_L = t − o, δ_L = e_L ⊙ σ'(O_L) — the same under both rules
-    double loss = 0.0;
-    for (int i = 0; i < out.length; i++) {
-      double e = targets[i] - out[i];
-      loss += e * e;
-      err[last][i] = e;
-      delta[last][i] = e * f.derivativeAt(out[i]);
-    }
+    double loss = outputDeltas(f, targets, o[last], err[last], delta[last]);
     for (int k = last; k > 1; k--) {
       // carry back through W_k: exact uses δ_k (the chain rule), book uses e_k (the book's recombination)
       double[] carried = rule == Backprop.EXACT ? delta[k] : err[k];
@@ -253,6 +241,25 @@ public final class Network {
       for (int j = 0; j < cols; j++) {
         delta[k - 1][j] = back[j] * f.derivativeAt(ok[j]);
       }
+    }
+    return loss;
+  }
+
+  /**
+   * The output layer, the same under both rules: e_L = t − o, δ_L = e_L ⊙ σ'(O_L). Fills {@code err}
+   * and {@code delta}; returns E = ½Σe². Shared with the fast engine.
+   */
+  static double outputDeltas(Activation f, double[] targets, double[] out, double[] err, double[] delta) {
+    if (targets.length != out.length) {
+      throw new IllegalArgumentException(
+          "expected " + out.length + " targets, found " + targets.length);
+    }
+    double loss = 0.0;
+    for (int i = 0; i < out.length; i++) {
+      double e = targets[i] - out[i];
+      loss += e * e;
+      err[i] = e;
+      delta[i] = e * f.derivativeAt(out[i]);
     }
     return 0.5 * loss;
   }

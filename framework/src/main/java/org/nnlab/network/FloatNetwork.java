@@ -1,0 +1,188 @@
+package org.nnlab.network;
+
+/**
+ * The opt-in {@code network.precision: float} engine: the maths of {@link Network} in 32-bit floats,
+ * weights kept column-major ({@code wt[k][j·out + i] = W_{k+1}[i][j]}) so every inner loop is an
+ * axpy over a contiguous column. Half the bytes per weight of the double engines; about 1e-7
+ * relative rounding per operation, so results drift from the double reference (measured in
+ * {@code reports/performance/}). Mini-batches as in {@link FastNetwork}: the summed steps of B
+ * samples, each α/B·δ·oᵀ, applied together at the end of the batch.
+ *
+ * <p>Not thread-safe.
+ */
+public final class FloatNetwork implements TrainingEngine {
+  private final int[] sizes;
+  private final Activation f;
+  private final int batchSize;
+  private final float[][] wt;
+  private final float[][] gradient; // Σ δ·oᵀ of the batch so far, column-major, only when B > 1
+  private final float[][] o;
+  private final float[][] delta;
+  private final float[][] err;
+  private int inBatch;
+  private float batchRate;
+
+  private FloatNetwork(int[] sizes, Activation f, float[][] wt, int batchSize) {
+    this.sizes = sizes;
+    this.f = f;
+    this.wt = wt;
+    this.batchSize = batchSize;
+    gradient = new float[wt.length][];
+    o = new float[sizes.length][];
+    delta = new float[sizes.length][];
+    err = new float[sizes.length][];
+    for (int k = 0; k < sizes.length; k++) {
+      o[k] = new float[sizes[k]];
+      delta[k] = new float[sizes[k]];
+      err[k] = new float[sizes[k]];
+    }
+    for (int k = 0; k < wt.length && batchSize > 1; k++) {
+      gradient[k] = new float[wt[k].length];
+    }
+  }
+
+  /** A float engine starting from {@code network}'s weights, rounded to float. */
+  public static FloatNetwork of(Network network, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be ≥ 1, found " + batchSize);
+    }
+    int[] sizes = network.layerSizes();
+    float[][] wt = new float[sizes.length - 1][];
+    for (int k = 0; k < wt.length; k++) {
+      double[] t = FastNetwork.transpose(network.weights(k), sizes[k + 1], sizes[k]);
+      wt[k] = new float[t.length];
+      for (int i = 0; i < t.length; i++) {
+        wt[k][i] = (float) t[i];
+      }
+    }
+    return new FloatNetwork(sizes, network.activation(), wt, batchSize);
+  }
+
+  @Override
+  public double train(double[] inputs, double[] targets, double learningRate, Backprop rule) {
+    forward(inputs);
+    double loss = computeDeltas(targets, rule);
+    if (batchSize == 1) {
+      for (int k = 0; k < wt.length; k++) {
+        addOuter(wt[k], (float) learningRate, delta[k + 1], o[k]);
+      }
+      return loss;
+    }
+    for (int k = 0; k < wt.length; k++) {
+      addOuter(gradient[k], 1f, delta[k + 1], o[k]);
+    }
+    batchRate = (float) learningRate;
+    if (++inBatch == batchSize) {
+      flush();
+    }
+    return loss;
+  }
+
+  /** The outputs of the last layer for {@code inputs}, as doubles; a fresh array. */
+  public double[] query(double[] inputs) {
+    forward(inputs);
+    float[] out = o[sizes.length - 1];
+    double[] q = new double[out.length];
+    for (int i = 0; i < out.length; i++) {
+      q[i] = out[i];
+    }
+    return q;
+  }
+
+  @Override
+  public void copyTo(Network network) {
+    flush();
+    for (int k = 0; k < wt.length; k++) {
+      double[] t = new double[wt[k].length];
+      for (int i = 0; i < t.length; i++) {
+        t[i] = wt[k][i];
+      }
+      network.setWeights(k, FastNetwork.transpose(t, sizes[k], sizes[k + 1]));
+    }
+  }
+
+  /** Applies a partly filled batch: W += (α/m)·Σ δ·oᵀ over its m samples. */
+  private void flush() {
+    if (inBatch == 0) {
+      return;
+    }
+    float rate = batchRate / inBatch;
+    for (int k = 0; k < wt.length; k++) {
+      float[] w = wt[k];
+      float[] g = gradient[k];
+      for (int i = 0; i < w.length; i++) {
+        w[i] += rate * g[i];
+        g[i] = 0f;
+      }
+    }
+    inBatch = 0;
+  }
+
+  /** M[:, j] += (s·a)·b[j] for every column j of the column-major M. */
+  private static void addOuter(float[] m, float s, float[] a, float[] b) {
+    int out = a.length;
+    for (int j = 0; j < b.length; j++) {
+      float bj = b[j];
+      int col = j * out;
+      for (int i = 0; i < out; i++) {
+        m[col + i] += s * a[i] * bj;
+      }
+    }
+  }
+
+  private void forward(double[] inputs) {
+    if (inputs.length != sizes[0]) {
+      throw new IllegalArgumentException("expected " + sizes[0] + " inputs, found " + inputs.length);
+    }
+    for (int j = 0; j < inputs.length; j++) {
+      o[0][j] = (float) inputs[j];
+    }
+    for (int k = 0; k < wt.length; k++) {
+      float[] w = wt[k];
+      float[] x = o[k];
+      float[] h = o[k + 1];
+      int out = h.length;
+      java.util.Arrays.fill(h, 0f);
+      for (int j = 0; j < x.length; j++) {
+        float xj = x[j];
+        int col = j * out;
+        for (int i = 0; i < out; i++) {
+          h[i] += xj * w[col + i];
+        }
+      }
+      for (int i = 0; i < out; i++) {
+        h[i] = (float) f.apply(h[i]);
+      }
+    }
+  }
+
+  private double computeDeltas(double[] targets, Backprop rule) {
+    int last = sizes.length - 1;
+    float[] out = o[last];
+    if (targets.length != out.length) {
+      throw new IllegalArgumentException("expected " + out.length + " targets, found " + targets.length);
+    }
+    double loss = 0.0;
+    for (int i = 0; i < out.length; i++) {
+      float e = (float) targets[i] - out[i];
+      loss += (double) e * e;
+      err[last][i] = e;
+      delta[last][i] = e * (float) f.derivativeAt(out[i]);
+    }
+    for (int k = last; k > 1; k--) {
+      float[] c = rule == Backprop.EXACT ? delta[k] : err[k];
+      float[] w = wt[k - 1];
+      int rows = sizes[k];
+      for (int j = 0; j < sizes[k - 1]; j++) {
+        float s = 0f;
+        int col = j * rows;
+        for (int i = 0; i < rows; i++) {
+          s += w[col + i] * c[i];
+        }
+        err[k - 1][j] = s;
+        delta[k - 1][j] = s * (float) f.derivativeAt(o[k - 1][j]);
+      }
+    }
+    return 0.5 * loss;
+  }
+}

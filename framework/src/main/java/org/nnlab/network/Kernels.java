@@ -1,0 +1,42 @@
+package org.nnlab.network;
+
+/**
+ * The inner loops of {@link FastNetwork}: column axpys over contiguous weights, four columns per
+ * pass over h. Two implementations with bit-identical results (multiply, then add, in the order
+ * written below; never a fused multiply-add): {@link ScalarKernels}, plain Java for any JDK 17+,
+ * and {@code VectorKernels}, the same loops in {@code jdk.incubator.vector}, used when the JVM was
+ * started with {@code --add-modules jdk.incubator.vector} (the {@code ./nnlab} launcher does). On
+ * JDK 17 the C2 JIT does not vectorise these loops by itself (measured: same speed with and without
+ * {@code -XX:-UseSuperWord}), hence the explicit version.
+ */
+interface Kernels {
+
+  /** The fastest implementation this JVM can run; {@code -Dnnlab.kernels=scalar} forces the plain one. */
+  Kernels BEST = load();
+
+  /**
+   * For c in 0..3: W[:, c] += a·p_c, then h = (((h + x0·W[:,0]) + x1·W[:,1]) + x2·W[:,2]) + x3·W[:,3];
+   * column c starts at {@code col + c·out}.
+   */
+  void updateAndAccumulate4(double[] w, int col, int out, double[] a,
+      double p0, double p1, double p2, double p3, double x0, double x1, double x2, double x3, double[] h);
+
+  /** h = (((h + x0·W[:,0]) + x1·W[:,1]) + x2·W[:,2]) + x3·W[:,3]; column c starts at col + c·out. */
+  void accumulate4(double[] w, int col, int out, double x0, double x1, double x2, double x3, double[] h);
+
+  /** A human-readable name for reports: {@code scalar} or {@code vector-256} etc. */
+  String name();
+
+  private static Kernels load() {
+    if (!"scalar".equals(System.getProperty("nnlab.kernels"))
+        && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+      try {
+        return (Kernels) Class.forName("org.nnlab.network.VectorKernels")
+            .getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException | LinkageError e) {
+        return new ScalarKernels(); // a JDK without a working Vector API: the plain loops are correct too
+      }
+    }
+    return new ScalarKernels();
+  }
+}
