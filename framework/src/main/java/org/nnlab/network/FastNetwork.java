@@ -255,24 +255,37 @@ public final class FastNetwork implements TrainingEngine {
     int last = sizes.length - 1;
     double loss = Network.outputDeltas(f, targets, o[last], err[last], delta[last]);
     for (int k = last; k > 1; k--) {
-      // back[j] = Σ_i W_k[i][j]·c[i]: column j of W_k is contiguous here, so each is a dot product
-      double[] c = rule == Backprop.EXACT ? delta[k] : err[k];
-      double[] w = wt[k - 1];
-      double[] back = err[k - 1];
-      int rows = sizes[k];
-      for (int j = 0; j < sizes[k - 1]; j++) {
-        double s = 0.0;
-        int col = j * rows;
-        for (int i = 0; i < rows; i++) {
-          s += w[col + i] * c[i];
-        }
-        back[j] = s;
-      }
+      carryBack(k, rule == Backprop.EXACT ? delta[k] : err[k], err[k - 1]);
       double[] ok = o[k - 1];
       for (int j = 0; j < sizes[k - 1]; j++) {
-        delta[k - 1][j] = back[j] * f.derivativeAt(ok[j]);
+        delta[k - 1][j] = err[k - 1][j] * f.derivativeAt(ok[j]);
       }
     }
+    return loss;
+  }
+
+  /** back[j] = Σ_i W_k[i][j]·c[i]: column j of W_k is contiguous here, so each is a dot product. */
+  private void carryBack(int k, double[] c, double[] back) {
+    double[] w = wt[k - 1];
+    int rows = sizes[k];
+    for (int j = 0; j < sizes[k - 1]; j++) {
+      double s = 0.0;
+      int col = j * rows;
+      for (int i = 0; i < rows; i++) {
+        s += w[col + i] * c[i];
+      }
+      back[j] = s;
+    }
+  }
+
+  /**
+   * {@link #train}, also carrying the error back to the inputs: {@code inputError} = W_1ᵀ·c, c = δ_1
+   * ({@code exact}) or e_1 ({@code book}), at the weights before this step. Lets {@link BlockNetwork}
+   * put its own first layer in front of this network.
+   */
+  double train(double[] inputs, double[] targets, double learningRate, Backprop rule, double[] inputError) {
+    double loss = train(inputs, targets, learningRate, rule);
+    carryBack(1, rule == Backprop.EXACT ? delta[1] : err[1], inputError);
     return loss;
   }
 }

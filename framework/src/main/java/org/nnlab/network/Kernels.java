@@ -24,6 +24,24 @@ interface Kernels {
   /** h = (((h + x0·W[:,0]) + x1·W[:,1]) + x2·W[:,2]) + x3·W[:,3]; column c starts at col + c·out. */
   void accumulate4(double[] w, int col, int out, double x0, double x1, double x2, double x3, double[] h);
 
+  /**
+   * Rows per panel of the block engine's weight layout: {@code wp[(p·in + j)·P + r] = W[p·P + r][j]},
+   * so a panel's weights for consecutive inputs j are contiguous and stream through the cache.
+   */
+  int panel();
+
+  /**
+   * The block engine's product: z_b[i] = Σ_j W[i][j]·x_b[j] for the first {@code count} samples,
+   * W in panel layout with {@code panels} panels. May use fused multiply-adds.
+   */
+  void multiply(double[] wp, int in, int panels, double[][] x, int count, double[][] z);
+
+  /** The block engine's rank-{@code count} update W[i][j] += Σ_b a_b[i]·x_b[j], panel layout. May use FMAs. */
+  void addOuterProducts(double[] wp, int in, int panels, double[][] a, double[][] x, int count);
+
+  /** Σ_j u[j]·v[j] over the first n elements. May reassociate. */
+  double dot(double[] u, double[] v, int n);
+
   /** A human-readable name for reports: {@code scalar} or {@code vector-256} etc. */
   String name();
 

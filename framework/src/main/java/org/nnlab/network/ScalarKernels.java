@@ -46,6 +46,60 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public int panel() {
+    return 8;
+  }
+
+  @Override
+  public void multiply(double[] wp, int in, int panels, double[][] x, int count, double[][] z) {
+    multiply(wp, in, panels, panel(), x, count, z);
+  }
+
+  /** {@link #multiply} for any panel height P. */
+  static void multiply(double[] wp, int in, int panels, int rows, double[][] x, int count, double[][] z) {
+    for (int b = 0; b < count; b++) {
+      double[] xb = x[b];
+      double[] zb = z[b];
+      java.util.Arrays.fill(zb, 0, panels * rows, 0.0);
+      for (int p = 0; p < panels; p++) {
+        int base = p * rows;
+        for (int j = 0, off = p * in * rows; j < in; j++, off += rows) {
+          double xj = xb[j];
+          for (int r = 0; r < rows; r++) {
+            zb[base + r] += wp[off + r] * xj;
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public void addOuterProducts(double[] wp, int in, int panels, double[][] a, double[][] x, int count) {
+    int rows = panel();
+    for (int p = 0; p < panels; p++) {
+      int base = p * rows;
+      for (int j = 0, off = p * in * rows; j < in; j++, off += rows) {
+        for (int b = 0; b < count; b++) {
+          double xj = x[b][j];
+          double[] ab = a[b];
+          for (int r = 0; r < rows; r++) {
+            wp[off + r] += ab[base + r] * xj;
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public double dot(double[] u, double[] v, int n) {
+    double s = 0.0;
+    for (int j = 0; j < n; j++) {
+      s += u[j] * v[j];
+    }
+    return s;
+  }
+
+  @Override
   public String name() {
     return "scalar";
   }

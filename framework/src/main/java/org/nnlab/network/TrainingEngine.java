@@ -18,13 +18,38 @@ public interface TrainingEngine {
   /** One step on (x, t); returns the loss ½Σ(t − o)² before it, as {@link Network#train}. */
   double train(double[] inputs, double[] targets, double learningRate, Backprop rule);
 
+  /**
+   * Trains on {@code inputs[0..count)} in order, writing each loss into {@code losses}; stops after
+   * the first non-finite loss and returns how many samples it trained. Engines that look ahead
+   * ({@link BlockNetwork}) take up to {@link #blockSize()} samples at once.
+   */
+  default int trainBlock(double[][] inputs, double[][] targets, int count, double learningRate, Backprop rule,
+      double[] losses) {
+    for (int s = 0; s < count; s++) {
+      losses[s] = train(inputs[s], targets[s], learningRate, rule);
+      if (!Double.isFinite(losses[s])) {
+        return s + 1;
+      }
+    }
+    return count;
+  }
+
+  /** The most samples {@link #trainBlock} takes at once. */
+  default int blockSize() {
+    return 1;
+  }
+
   /** Applies any pending step and writes the weights into {@code network} (same shape). */
   void copyTo(Network network);
 
   /** The fast engine for {@code network}'s shape, starting from its weights. */
   static TrainingEngine of(Network network, Precision precision, int batchSize) {
-    return precision == Precision.FLOAT
-        ? FloatNetwork.of(network, batchSize)
-        : FastNetwork.of(network, batchSize);
+    if (precision == Precision.FLOAT) {
+      return FloatNetwork.of(network, batchSize);
+    }
+    if (batchSize == 1 && network.weightLayers() >= 2 && !"fused".equals(System.getProperty("nnlab.engine"))) {
+      return BlockNetwork.of(network);
+    }
+    return FastNetwork.of(network, batchSize);
   }
 }

@@ -53,6 +53,143 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
+  public int panel() {
+    return 2 * S.length();
+  }
+
+  @Override
+  public void multiply(double[] wp, int in, int panels, double[][] x, int count, double[][] z) {
+    int step = S.length();
+    int rows = 2 * step;
+    for (int p = 0; p < panels; p++) {
+      int base = p * rows;
+      int start = p * in * rows;
+      int b = 0;
+      for (; b + 3 < count; b += 4) { // a panel (2 vectors) × 4 samples: 8 independent sums in registers
+        double[] x0 = x[b];
+        double[] x1 = x[b + 1];
+        double[] x2 = x[b + 2];
+        double[] x3 = x[b + 3];
+        DoubleVector z0 = DoubleVector.zero(S);
+        DoubleVector z1 = z0;
+        DoubleVector z2 = z0;
+        DoubleVector z3 = z0;
+        DoubleVector y0 = z0;
+        DoubleVector y1 = z0;
+        DoubleVector y2 = z0;
+        DoubleVector y3 = z0;
+        for (int j = 0, off = start; j < in; j++, off += rows) {
+          DoubleVector w = DoubleVector.fromArray(S, wp, off);
+          DoubleVector v = DoubleVector.fromArray(S, wp, off + step);
+          DoubleVector b0 = DoubleVector.broadcast(S, x0[j]);
+          DoubleVector b1 = DoubleVector.broadcast(S, x1[j]);
+          DoubleVector b2 = DoubleVector.broadcast(S, x2[j]);
+          DoubleVector b3 = DoubleVector.broadcast(S, x3[j]);
+          z0 = w.fma(b0, z0);
+          z1 = w.fma(b1, z1);
+          z2 = w.fma(b2, z2);
+          z3 = w.fma(b3, z3);
+          y0 = v.fma(b0, y0);
+          y1 = v.fma(b1, y1);
+          y2 = v.fma(b2, y2);
+          y3 = v.fma(b3, y3);
+        }
+        z0.intoArray(z[b], base);
+        z1.intoArray(z[b + 1], base);
+        z2.intoArray(z[b + 2], base);
+        z3.intoArray(z[b + 3], base);
+        y0.intoArray(z[b], base + step);
+        y1.intoArray(z[b + 1], base + step);
+        y2.intoArray(z[b + 2], base + step);
+        y3.intoArray(z[b + 3], base + step);
+      }
+      for (; b < count; b++) {
+        double[] xb = x[b];
+        DoubleVector z0 = DoubleVector.zero(S);
+        DoubleVector y0 = z0;
+        for (int j = 0, off = start; j < in; j++, off += rows) {
+          DoubleVector xj = DoubleVector.broadcast(S, xb[j]);
+          z0 = DoubleVector.fromArray(S, wp, off).fma(xj, z0);
+          y0 = DoubleVector.fromArray(S, wp, off + step).fma(xj, y0);
+        }
+        z0.intoArray(z[b], base);
+        y0.intoArray(z[b], base + step);
+      }
+    }
+  }
+
+  @Override
+  public void addOuterProducts(double[] wp, int in, int panels, double[][] a, double[][] x, int count) {
+    int step = S.length();
+    int rows = 2 * step;
+    for (int p = 0; p < panels; p++) {
+      int base = p * rows;
+      int j = 0;
+      int off = p * in * rows;
+      for (; j + 3 < in; j += 4, off += 4 * rows) { // four inputs at once: 8 independent chains over b
+        DoubleVector w0 = DoubleVector.fromArray(S, wp, off);
+        DoubleVector v0 = DoubleVector.fromArray(S, wp, off + step);
+        DoubleVector w1 = DoubleVector.fromArray(S, wp, off + rows);
+        DoubleVector v1 = DoubleVector.fromArray(S, wp, off + rows + step);
+        DoubleVector w2 = DoubleVector.fromArray(S, wp, off + 2 * rows);
+        DoubleVector v2 = DoubleVector.fromArray(S, wp, off + 2 * rows + step);
+        DoubleVector w3 = DoubleVector.fromArray(S, wp, off + 3 * rows);
+        DoubleVector v3 = DoubleVector.fromArray(S, wp, off + 3 * rows + step);
+        for (int b = 0; b < count; b++) {
+          double[] xb = x[b];
+          DoubleVector au = DoubleVector.fromArray(S, a[b], base);
+          DoubleVector al = DoubleVector.fromArray(S, a[b], base + step);
+          DoubleVector x0 = DoubleVector.broadcast(S, xb[j]);
+          DoubleVector x1 = DoubleVector.broadcast(S, xb[j + 1]);
+          DoubleVector x2 = DoubleVector.broadcast(S, xb[j + 2]);
+          DoubleVector x3 = DoubleVector.broadcast(S, xb[j + 3]);
+          w0 = au.fma(x0, w0);
+          v0 = al.fma(x0, v0);
+          w1 = au.fma(x1, w1);
+          v1 = al.fma(x1, v1);
+          w2 = au.fma(x2, w2);
+          v2 = al.fma(x2, v2);
+          w3 = au.fma(x3, w3);
+          v3 = al.fma(x3, v3);
+        }
+        w0.intoArray(wp, off);
+        v0.intoArray(wp, off + step);
+        w1.intoArray(wp, off + rows);
+        v1.intoArray(wp, off + rows + step);
+        w2.intoArray(wp, off + 2 * rows);
+        v2.intoArray(wp, off + 2 * rows + step);
+        w3.intoArray(wp, off + 3 * rows);
+        v3.intoArray(wp, off + 3 * rows + step);
+      }
+      for (; j < in; j++, off += rows) {
+        DoubleVector w = DoubleVector.fromArray(S, wp, off);
+        DoubleVector v = DoubleVector.fromArray(S, wp, off + step);
+        for (int b = 0; b < count; b++) {
+          DoubleVector xj = DoubleVector.broadcast(S, x[b][j]);
+          w = DoubleVector.fromArray(S, a[b], base).fma(xj, w);
+          v = DoubleVector.fromArray(S, a[b], base + step).fma(xj, v);
+        }
+        w.intoArray(wp, off);
+        v.intoArray(wp, off + step);
+      }
+    }
+  }
+
+  @Override
+  public double dot(double[] u, double[] v, int n) {
+    DoubleVector s = DoubleVector.zero(S);
+    int j = 0;
+    for (int bound = S.loopBound(n); j < bound; j += S.length()) {
+      s = DoubleVector.fromArray(S, u, j).fma(DoubleVector.fromArray(S, v, j), s);
+    }
+    double sum = s.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+    for (; j < n; j++) {
+      sum += u[j] * v[j];
+    }
+    return sum;
+  }
+
+  @Override
   public String name() {
     return "vector-" + S.vectorBitSize();
   }

@@ -57,8 +57,10 @@ public final class Trainer {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    double[] x = new double[data.features()];
-    double[] t = new double[network.layerSizes()[network.layerSizes().length - 1]];
+    int block = engine.blockSize();
+    double[][] x = new double[block][data.features()];
+    double[][] t = new double[block][network.layerSizes()[network.layerSizes().length - 1]];
+    double[] losses = new double[block];
     List<EpochResult> epochs = new ArrayList<>();
     long trained = 0;
     double seconds = 0.0;
@@ -70,22 +72,27 @@ public final class Trainer {
       }
       long start = System.nanoTime();
       double lossSum = 0.0;
-      for (int s = 0; s < n; s++) {
-        int i = order[s];
-        data.scaledInputs(i, scaling, x);
-        targets.encode(data.label(i), t);
-        double loss = engine.train(x, t, config.learningRate(), config.backprop());
-        if (!Double.isFinite(loss)) {
-          engine.copyTo(network);
-          double secs = (System.nanoTime() - start) / 1e9;
-          epochs.add(new EpochResult(epoch, Double.NaN, secs, s));
-          String where = "epoch " + epoch + ", sample " + (s + 1) + " (index " + i + ")";
-          return new TrainingOutcome(
-              TrainingStatus.DIVERGED, epochs, trained + s, seconds + secs, where);
+      for (int s0 = 0; s0 < n; s0 += block) {
+        int count = Math.min(block, n - s0);
+        for (int b = 0; b < count; b++) {
+          data.scaledInputs(order[s0 + b], scaling, x[b]);
+          targets.encode(data.label(order[s0 + b]), t[b]);
         }
-        lossSum += loss;
-        if ((s + 1) % PROGRESS_EVERY == 0) {
-          listener.onProgress(epoch, trained + s + 1, total);
+        int done = engine.trainBlock(x, t, count, config.learningRate(), config.backprop(), losses);
+        for (int b = 0; b < done; b++) {
+          int s = s0 + b;
+          if (!Double.isFinite(losses[b])) {
+            engine.copyTo(network);
+            double secs = (System.nanoTime() - start) / 1e9;
+            epochs.add(new EpochResult(epoch, Double.NaN, secs, s));
+            String where = "epoch " + epoch + ", sample " + (s + 1) + " (index " + order[s] + ")";
+            return new TrainingOutcome(
+                TrainingStatus.DIVERGED, epochs, trained + s, seconds + secs, where);
+          }
+          lossSum += losses[b];
+          if ((s + 1) % PROGRESS_EVERY == 0) {
+            listener.onProgress(epoch, trained + s + 1, total);
+          }
         }
       }
       engine.copyTo(network); // the epoch's last (mini-batch) step lands before anyone looks

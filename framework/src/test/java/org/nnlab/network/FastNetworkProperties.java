@@ -61,7 +61,7 @@ class FastNetworkProperties {
     }
     engine.copyTo(target);
     for (int k = 0; k < reference.weightLayers(); k++) {
-      assertThat(target.weights(k)).containsExactly(reference.weights(k));
+      assertThat(target.weights(k)).containsExactly(reference.weights(k), within(1e-12));
     }
   }
 

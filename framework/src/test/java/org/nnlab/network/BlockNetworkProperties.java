@@ -1,0 +1,74 @@
+package org.nnlab.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.nnlab.testsupport.RandomNetworks;
+
+/**
+ * The block engine against the reference {@link Network}: random shapes of 3–4 layers (it needs a
+ * hidden layer) of 1–20 nodes, random data, both rules, both kernel implementations, any block
+ * length: after 1,000 per-sample steps every weight is within 1e-12 of the reference's.
+ */
+class BlockNetworkProperties {
+  private static final int STEPS = 1_000;
+
+  @Provide
+  Arbitrary<int[]> shapes() {
+    return Arbitraries.integers().between(1, 20).array(int[].class).ofMinSize(3).ofMaxSize(4);
+  }
+
+  @Provide
+  Arbitrary<Kernels> kernels() {
+    return Arbitraries.of(new ScalarKernels(), Kernels.BEST);
+  }
+
+  @Property(tries = 60)
+  void thousandSteps_matchTheReference_within1e12(
+      @ForAll("shapes") int[] sizes, @ForAll long seed, @ForAll Backprop rule, @ForAll("kernels") Kernels kernels,
+      @ForAll @IntRange(min = 1, max = BlockNetwork.BLOCK) int block) {
+    Network reference = RandomNetworks.network(sizes, seed);
+    BlockNetwork engine = BlockNetwork.of(reference, kernels);
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[][] xs = new double[block][];
+    double[][] ts = new double[block][];
+    double[] losses = new double[block];
+    for (int s = 0; s < STEPS; s += block) {
+      int count = Math.min(block, STEPS - s);
+      for (int b = 0; b < count; b++) {
+        xs[b] = RandomNetworks.inputs(sizes[0], rng.nextLong());
+        ts[b] = RandomNetworks.targets(sizes[sizes.length - 1], rng.nextLong());
+      }
+      assertThat(engine.trainBlock(xs, ts, count, 0.3, rule, losses)).isEqualTo(count);
+      for (int b = 0; b < count; b++) {
+        assertThat(losses[b]).isCloseTo(reference.train(xs[b], ts[b], 0.3, rule), within(1e-12));
+      }
+    }
+    Network trained = reference.copy();
+    engine.copyTo(trained);
+    for (int k = 0; k < reference.weightLayers(); k++) {
+      assertThat(trained.weights(k)).containsExactly(reference.weights(k), within(1e-12));
+    }
+  }
+
+  @Property(tries = 20)
+  void aNonFiniteLoss_stopsTheBlockAfterThatSample(@ForAll("shapes") int[] sizes, @ForAll long seed) {
+    Network reference = RandomNetworks.network(sizes, seed);
+    BlockNetwork engine = BlockNetwork.of(reference);
+    double[][] xs = new double[4][];
+    double[][] ts = new double[4][];
+    for (int b = 0; b < 4; b++) {
+      xs[b] = RandomNetworks.inputs(sizes[0], seed + b);
+      ts[b] = RandomNetworks.targets(sizes[sizes.length - 1], seed + b);
+    }
+    ts[1][0] = Double.NaN;
+    assertThat(engine.trainBlock(xs, ts, 4, 0.3, Backprop.EXACT, new double[4])).isEqualTo(2);
+  }
+}
