@@ -94,6 +94,7 @@ def main():
         return
 
     start = time.perf_counter()
+    cpu_start = time.process_time()
     loss = 0.0
     for i in range(n):
         x = images[i] / 255.0 * 0.99 + 0.01
@@ -101,6 +102,7 @@ def main():
         t[labels[i]] = 0.99
         loss += net.train(x, t)
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
     if a.mode == "agree":
         diff = max(float(numpy.max(numpy.abs(net.w[k] - numpy.fromfile(f"{a.dump}/after-{k}.f64", dtype="<f8")
                                             .reshape(layers[k + 1], layers[k])))) for k in range(len(net.w)))
@@ -110,6 +112,7 @@ def main():
     print(f"train_samples: {n}")
     print(f"train_seconds: {seconds:.4f}")
     print(f"train_samples_per_s: {n / seconds:.1f}")
+    print(f"train_samples_per_cpu_s: {n / cpu_seconds:.1f}")
     print(f"train_mean_loss: {loss / n:.6f}")
 
 

@@ -129,12 +129,17 @@ final class BenchCommand implements Callable<Integer> {
 
     Network warm = network.copy();
     trainPass(warm, train, Math.min(warmup, train.size()), scaling, targets, rule, numbers, null);
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     double lossSum = trainPass(network, train, n, scaling, targets, rule, numbers, dumpDir);
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     out.printf("train_samples: %d%n", n);
     out.printf("train_seconds: %.4f%n", seconds);
     out.printf("train_samples_per_s: %.1f%n", n / seconds);
+    // the same per second of this thread's CPU time: steadier than wall time on a shared machine
+    out.printf("train_samples_per_cpu_s: %.1f%n", n / cpuSeconds);
     out.printf("train_mean_loss: %.6f%n", lossSum / n);
 
     long evalStart = System.nanoTime();
