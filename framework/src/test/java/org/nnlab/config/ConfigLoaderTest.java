@@ -1,6 +1,7 @@
 package org.nnlab.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +84,37 @@ class ConfigLoaderTest {
 
     assertEquals(new DataSource.Images(dir.resolve("pngs").toAbsolutePath()), c.data().train());
     assertEquals(Initializer.constant(0.5), c.network().init());
+  }
+
+  @Test
+  void load_precisionAndBatchSize_areBoundAndWrittenBackOnlyWhenOptedIn() {
+    ExperimentConfig plain = ConfigLoader.load(ConfigTexts.write(dir, "m.yaml", ConfigTexts.MINIMAL));
+    assertEquals(org.nnlab.network.Precision.DOUBLE, plain.network().precision());
+    assertEquals(1, plain.training().batchSize());
+    assertFalse(ConfigWriter.toYaml(plain).contains("precision"));
+    assertFalse(ConfigWriter.toYaml(plain).contains("batchSize"));
+    ExperimentConfig c = ConfigLoader.load(ConfigTexts.write(dir, "f.yaml", """
+        data: {train: 'mnist-sample:train', test: 'mnist-sample:test'}
+        network: {layers: [4, 3, 2], precision: float}
+        training: {batchSize: 8}
+        """));
+    assertEquals(org.nnlab.network.Precision.FLOAT, c.network().precision());
+    assertEquals(8, c.training().batchSize());
+    ExperimentConfig again = ConfigLoader.load(ConfigTexts.write(dir, "g.yaml", ConfigWriter.toYaml(c)));
+    assertEquals(c.network(), again.network());
+    assertEquals(c.training(), again.training());
+  }
+
+  @Test
+  void load_batchSizeZero_namesKeyAndPosition() {
+    Path file = ConfigTexts.write(dir, "b.yaml", """
+        data: {train: 'mnist-sample:train', test: 'mnist-sample:test'}
+        network: {layers: [4, 3, 2]}
+        training:
+          batchSize: 0
+        """);
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+    assertTrue(e.getMessage().contains("b.yaml:4:14: training.batchSize must be ≥ 1, found 0"), e.getMessage());
   }
 
   @Test
