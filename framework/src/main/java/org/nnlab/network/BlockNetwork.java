@@ -39,16 +39,24 @@ public final class BlockNetwork implements TrainingEngine {
   private final FastNetwork upper; // layers 2.., fed with the hidden outputs
   private final Kernels kernels;
 
-  private final double[][] x = new double[BLOCK][];
-  private final double[][] z = new double[BLOCK][]; // W_0·x_b
-  private final double[][] a = new double[BLOCK][]; // α·δ_1 of sample b
-  private final double[][] gram = new double[BLOCK][BLOCK]; // gram[r][b] = x_r·x_b, r < b
+  private final int block; // BLOCK, or the mini-batch size
+  private final boolean miniBatch; // samples of a block see the same weights: no corrections
+  private final double[][] x;
+  private final double[][] z; // W_0·x_b
+  private final double[][] a; // α·δ_1 of sample b (α/m with mini-batches of m)
+  private final double[][] gram; // gram[r][b] = x_r·x_b, r < b
   private final double[] h;
   private final double[] back;
   private int pending; // samples of the last block whose updates are not yet in W
 
-  private BlockNetwork(Network network, Kernels kernels) {
+  private BlockNetwork(Network network, Kernels kernels, int batchSize) {
     int[] sizes = network.layerSizes();
+    this.miniBatch = batchSize > 1;
+    this.block = miniBatch ? batchSize : BLOCK;
+    this.x = new double[block][];
+    this.z = new double[block][];
+    this.a = new double[block][];
+    this.gram = miniBatch ? null : new double[block][block];
     this.in = sizes[0];
     this.hidden = sizes[1];
     this.f = network.activation();
@@ -66,8 +74,9 @@ public final class BlockNetwork implements TrainingEngine {
     for (int k = 1; k < sizes.length - 1; k++) {
       rest[k - 1] = network.weights(k);
     }
-    this.upper = FastNetwork.of(Network.of(Arrays.copyOfRange(sizes, 1, sizes.length), f, rest), 1, kernels);
-    for (int b = 0; b < BLOCK; b++) {
+    this.upper = FastNetwork.of(
+        Network.of(Arrays.copyOfRange(sizes, 1, sizes.length), f, rest), batchSize, kernels);
+    for (int b = 0; b < block; b++) {
       x[b] = new double[in];
       z[b] = new double[panels * rows];
       a[b] = new double[panels * rows]; // the padding rows stay 0, so padded weights stay 0
@@ -78,15 +87,31 @@ public final class BlockNetwork implements TrainingEngine {
 
   /** A block engine starting from {@code network}'s weights; the network needs ≥ 3 layers. */
   public static BlockNetwork of(Network network) {
-    return of(network, Kernels.BEST);
+    return of(network, Kernels.BEST, 1);
+  }
+
+  /**
+   * A block engine for mini-batches of {@code batchSize}: each {@link #trainBlock} call is one
+   * batch, its samples all see the same weights, and the update is (α/m)·Σ δ·oᵀ over its m samples,
+   * as {@link FastNetwork} with that batch size. {@code batchSize} 1 is per-sample descent.
+   */
+  public static BlockNetwork of(Network network, int batchSize) {
+    return of(network, Kernels.BEST, batchSize);
   }
 
   static BlockNetwork of(Network network, Kernels kernels) {
+    return of(network, kernels, 1);
+  }
+
+  static BlockNetwork of(Network network, Kernels kernels, int batchSize) {
     if (network.layerSizes().length < 3) {
       throw new IllegalArgumentException("a block engine needs a hidden layer, found layers "
           + Arrays.toString(network.layerSizes()));
     }
-    return new BlockNetwork(network, kernels);
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be ≥ 1, found " + batchSize);
+    }
+    return new BlockNetwork(network, kernels, batchSize);
   }
 
   @Override
@@ -104,8 +129,8 @@ public final class BlockNetwork implements TrainingEngine {
   @Override
   public int trainBlock(double[][] inputs, double[][] targets, int count, double learningRate, Backprop rule,
       double[] losses) {
-    if (count < 1 || count > BLOCK) {
-      throw new IllegalArgumentException("count must be in 1.." + BLOCK + ", found " + count);
+    if (count < 1 || count > block) {
+      throw new IllegalArgumentException("count must be in 1.." + block + ", found " + count);
     }
     flush();
     for (int b = 0; b < count; b++) {
@@ -115,15 +140,16 @@ public final class BlockNetwork implements TrainingEngine {
       System.arraycopy(inputs[b], 0, x[b], 0, in);
     }
     kernels.multiply(wp, in, panels, x, count, z);
-    for (int s = 1; s < count; s++) {
+    for (int s = 1; s < count && !miniBatch; s++) {
       for (int r = 0; r < s; r++) {
         gram[r][s] = kernels.dot(x[r], x[s], in);
       }
     }
+    double rate = miniBatch ? learningRate / count : learningRate;
     for (int s = 0; s < count; s++) {
-      // W_s·x_s = W_0·x_s + Σ_{r<s} a_r·(x_r·x_s)
+      // W_s·x_s = W_0·x_s + Σ_{r<s} a_r·(x_r·x_s); a mini-batch has no corrections
       System.arraycopy(z[s], 0, h, 0, hidden);
-      for (int r = 0; r < s; r++) {
+      for (int r = 0; r < s && !miniBatch; r++) {
         double g = gram[r][s];
         double[] ar = a[r];
         for (int i = 0; i < hidden; i++) {
@@ -136,20 +162,24 @@ public final class BlockNetwork implements TrainingEngine {
       double loss = upper.train(h, targets[s], learningRate, rule, back);
       double[] as = a[s];
       for (int i = 0; i < hidden; i++) {
-        as[i] = learningRate * (back[i] * f.derivativeAt(h[i]));
+        as[i] = rate * (back[i] * f.derivativeAt(h[i]));
       }
       losses[s] = loss;
       pending = s + 1;
       if (!Double.isFinite(loss)) {
+        upper.flush();
         return s + 1;
       }
+    }
+    if (miniBatch) {
+      upper.flush(); // the batch ends with this call, in the upper layers too
     }
     return count;
   }
 
   @Override
   public int blockSize() {
-    return BLOCK;
+    return block;
   }
 
   @Override

@@ -5,7 +5,8 @@ package org.nnlab.network;
  * weights kept column-major ({@code wt[k][j·out + i] = W_{k+1}[i][j]}) so every inner loop is an
  * axpy over a contiguous column. Half the bytes per weight of the double engines; about 1e-7
  * relative rounding per operation, so results drift from the double reference (measured in
- * {@code reports/performance/}). Mini-batches as in {@link FastNetwork}: the summed steps of B
+ * {@code reports/performance/}). Per-sample steps are applied during the next forward pass, one
+ * column at a time, as in {@link FastNetwork}, with {@code FloatVector}s when available. Mini-batches as in {@link FastNetwork}: the summed steps of B
  * samples, each α/B·δ·oᵀ, applied together at the end of the batch.
  *
  * <p>Not thread-safe.
@@ -19,6 +20,10 @@ public final class FloatNetwork implements TrainingEngine {
   private final float[][] o;
   private final float[][] delta;
   private final float[][] err;
+  private final float[][] step; // per sample: α·δ_{k+1} of the pending step, per layer k
+  private final float[][] stepInputs; // per sample: O_k of the pending step
+  private boolean pendingStep;
+  private final FloatKernels kernels = FloatKernels.BEST;
   private int inBatch;
   private float batchRate;
 
@@ -38,6 +43,12 @@ public final class FloatNetwork implements TrainingEngine {
     }
     for (int k = 0; k < wt.length && batchSize > 1; k++) {
       gradient[k] = new float[wt[k].length];
+    }
+    step = new float[wt.length][];
+    stepInputs = new float[wt.length][];
+    for (int k = 0; k < wt.length; k++) {
+      step[k] = new float[sizes[k + 1]];
+      stepInputs[k] = new float[sizes[k]];
     }
   }
 
@@ -63,9 +74,14 @@ public final class FloatNetwork implements TrainingEngine {
     forward(inputs);
     double loss = computeDeltas(targets, rule);
     if (batchSize == 1) {
+      // kept pending, applied column by column during the next forward pass (as FastNetwork does)
       for (int k = 0; k < wt.length; k++) {
-        addOuter(wt[k], (float) learningRate, delta[k + 1], o[k]);
+        for (int i = 0; i < step[k].length; i++) {
+          step[k][i] = (float) learningRate * delta[k + 1][i];
+        }
+        System.arraycopy(o[k], 0, stepInputs[k], 0, sizes[k]);
       }
+      pendingStep = true;
       return loss;
     }
     for (int k = 0; k < wt.length; k++) {
@@ -103,6 +119,13 @@ public final class FloatNetwork implements TrainingEngine {
 
   /** Applies a partly filled batch: W += (α/m)·Σ δ·oᵀ over its m samples. */
   private void flush() {
+    if (pendingStep) {
+      for (int k = 0; k < wt.length; k++) {
+        addOuter(wt[k], 1f, step[k], stepInputs[k]);
+        java.util.Arrays.fill(step[k], 0f); // so a forward pass with nothing pending adds exact zeros
+      }
+      pendingStep = false;
+    }
     if (inBatch == 0) {
       return;
     }
@@ -143,17 +166,18 @@ public final class FloatNetwork implements TrainingEngine {
       float[] h = o[k + 1];
       int out = h.length;
       java.util.Arrays.fill(h, 0f);
+      float[] a = step[k];
+      float[] xp = stepInputs[k];
+      boolean apply = pendingStep;
       for (int j = 0; j < x.length; j++) {
-        float xj = x[j];
-        int col = j * out;
-        for (int i = 0; i < out; i++) {
-          h[i] += xj * w[col + i];
-        }
+        // with no pending step, a·0 leaves w as it is
+        kernels.updateAndAccumulate(w, j * out, out, a, apply ? xp[j] : 0f, x[j], h);
       }
       for (int i = 0; i < out; i++) {
         h[i] = (float) f.apply(h[i]);
       }
     }
+    pendingStep = false;
   }
 
   private double computeDeltas(double[] targets, Backprop rule) {

@@ -47,8 +47,8 @@ public interface TrainingEngine {
     if (precision == Precision.FLOAT) {
       return FloatNetwork.of(network, batchSize);
     }
-    if (batchSize == 1 && network.weightLayers() >= 2 && !"fused".equals(System.getProperty("nnlab.engine"))) {
-      return BlockNetwork.of(network);
+    if (network.weightLayers() >= 2 && !"fused".equals(System.getProperty("nnlab.engine"))) {
+      return BlockNetwork.of(network, batchSize);
     }
     return FastNetwork.of(network, batchSize);
   }

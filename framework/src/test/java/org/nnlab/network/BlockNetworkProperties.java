@@ -58,6 +58,33 @@ class BlockNetworkProperties {
     }
   }
 
+  @Property(tries = 30)
+  void miniBatches_matchTheFusedEngineWithTheSameBatchSize(
+      @ForAll("shapes") int[] sizes, @ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int batch) {
+    Network start = RandomNetworks.network(sizes, seed);
+    BlockNetwork engine = BlockNetwork.of(start, batch);
+    FastNetwork fused = FastNetwork.of(start, batch);
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[][] xs = new double[batch][];
+    double[][] ts = new double[batch][];
+    double[] losses = new double[batch];
+    for (int round = 0; round < 3; round++) {
+      int count = round == 2 ? Math.max(1, batch / 2) : batch; // the last batch of an epoch may be short
+      for (int b = 0; b < count; b++) {
+        xs[b] = RandomNetworks.inputs(sizes[0], rng.nextLong());
+        ts[b] = RandomNetworks.targets(sizes[sizes.length - 1], rng.nextLong());
+        fused.train(xs[b], ts[b], 0.4, Backprop.EXACT);
+      }
+      fused.flush();
+      engine.trainBlock(xs, ts, count, 0.4, Backprop.EXACT, losses);
+    }
+    Network trained = start.copy();
+    engine.copyTo(trained);
+    for (int k = 0; k < start.weightLayers(); k++) {
+      assertThat(trained.weights(k)).containsExactly(fused.weights(k), within(1e-12));
+    }
+  }
+
   @Property(tries = 20)
   void aNonFiniteLoss_stopsTheBlockAfterThatSample(@ForAll("shapes") int[] sizes, @ForAll long seed) {
     Network reference = RandomNetworks.network(sizes, seed);
