@@ -1,0 +1,71 @@
+package org.nnlab.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.io.PrintWriter;
+import org.nnlab.config.ConfigException;
+import org.nnlab.data.DataException;
+import org.nnlab.inject.NnlabModule;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code nnlab} command: the composition root, and the only place an injector is created.
+ * Exit codes: 0 ok, 1 a rule error or a diverged run, 2 bad input (config, data, arguments).
+ */
+@Command(
+    name = "nnlab",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Rule-checked neural-network experiments: the book's sigmoid network, declared in YAML.",
+    subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+  public static final int OK = 0;
+  public static final int RULE_ERROR = 1;
+  public static final int BAD_INPUT = 2;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams; returns the exit code. For tests and embedding. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Injector injector = Guice.createInjector(new NnlabModule());
+    CommandLine cli = new CommandLine(new Main(), new GuiceFactory(injector));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(Main::handle);
+    cli.setParameterExceptionHandler((ex, a) -> {
+      ex.getCommandLine().getErr().println("nnlab: " + ex.getMessage());
+      ex.getCommandLine().getErr().println("try: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+      return BAD_INPUT;
+    });
+    return cli.execute(args);
+  }
+
+  /** Bad input becomes one line on stderr and exit 2; a stack trace only with --verbose. */
+  private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
+    PrintWriter err = cli.getErr();
+    if (e instanceof ConfigException || e instanceof DataException || e instanceof UserInputException) {
+      err.println("nnlab: " + e.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return BAD_INPUT;
+    }
+    err.println("nnlab: internal error: " + e);
+    e.printStackTrace(err);
+    return 3;
+  }
+
+  /** Reads the version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"nnlab " + (v == null ? "0.1.0-dev" : v),
+          "java " + System.getProperty("java.version") + ", " + System.getProperty("os.name")};
+    }
+  }
+}

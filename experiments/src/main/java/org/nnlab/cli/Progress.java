@@ -1,0 +1,64 @@
+package org.nnlab.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.nnlab.network.Network;
+import org.nnlab.training.EpochResult;
+import org.nnlab.training.TrainingListener;
+
+/**
+ * Shows training progress: a progress bar (the {@code progressbar} library) on a terminal, one
+ * plain line per epoch otherwise (logs, CI, pipes).
+ */
+final class Progress implements TrainingListener, AutoCloseable {
+  private final PrintWriter out;
+  private final ProgressBar bar;
+
+  private Progress(PrintWriter out, ProgressBar bar) {
+    this.out = out;
+    this.bar = bar;
+  }
+
+  static Progress forTraining(String name, PrintWriter out) {
+    if (System.console() == null) {
+      return new Progress(out, null);
+    }
+    ProgressBar bar = new ProgressBarBuilder()
+        .setTaskName(name)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUnit(" samples", 1)
+        .showSpeed()
+        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .build();
+    return new Progress(out, bar);
+  }
+
+  @Override
+  public void onProgress(int epoch, long done, long total) {
+    if (bar != null) {
+      bar.maxHint(total);
+      bar.stepTo(done);
+      bar.setExtraMessage(" epoch " + epoch);
+    }
+  }
+
+  @Override
+  public boolean onEpoch(EpochResult e, Network network) {
+    if (bar == null) {
+      out.printf(Locale.ROOT, "epoch %d: loss %.5f, %.1f s, %,.0f samples/s%n",
+          e.epoch(), e.loss(), e.seconds(), e.samplesPerSecond());
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.nnlab.cli;
+
+import com.google.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.nnlab.config.ConfigDocument;
+import org.nnlab.config.ExperimentConfig;
+import org.nnlab.experiment.ExperimentResult;
+import org.nnlab.experiment.ExperimentRun;
+import org.nnlab.experiment.ExperimentRunner;
+import org.nnlab.rules.Finding;
+import org.nnlab.rules.RuleBook;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code nnlab run CONFIG}: check, train, evaluate, and write results and report. */
+@Command(name = "run", description = "Check the rules, train, evaluate and write the report.")
+final class RunCommand implements Callable<Integer> {
+  @Mixin ConfigOptions options;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: reports/<name>)")
+  Path out;
+
+  @Spec CommandSpec spec;
+
+  private final ExperimentRunner runner;
+  private final RuleBook rules;
+  private final ReportWriter reports;
+
+  @Inject
+  RunCommand(ExperimentRunner runner, RuleBook rules, ReportWriter reports) {
+    this.runner = runner;
+    this.rules = rules;
+    this.reports = reports;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    ConfigDocument doc = options.document(rules.ids());
+    if (doc.hasSweep()) {
+      throw new UserInputException(options.config + " declares a sweep: run it with 'nnlab sweep "
+          + options.config + "'");
+    }
+    ExperimentConfig config = doc.bind();
+    Path dir = out != null ? out : Path.of("reports", config.name());
+    ExperimentRun run;
+    try (Progress progress = Progress.forTraining(config.name(), stdout)) {
+      run = runner.run(config, progress);
+    }
+    reports.write(run, dir);
+    printSummary(run.result(), dir, stdout);
+    return run.result().completed() ? Main.OK : Main.RULE_ERROR;
+  }
+
+  static void printSummary(ExperimentResult r, Path dir, PrintWriter out) {
+    for (Finding f : r.findings()) {
+      out.println(f);
+    }
+    if (Double.isNaN(r.accuracy())) {
+      out.printf(Locale.ROOT, "%s: %s%n", r.name(), r.status());
+    } else {
+      out.printf(Locale.ROOT, "%s: %s, test accuracy %.4f, %,d samples in %.1f s (%,.0f samples/s)%n",
+          r.name(), r.status(), r.accuracy(), r.samplesTrained(), r.trainSeconds(), r.samplesPerSecond());
+    }
+    out.println("report: " + dir.resolve("report.md"));
+  }
+}

@@ -1,0 +1,316 @@
+package org.nnlab.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.nnlab.config.ConfigNode.Kind;
+import org.nnlab.config.ConfigNode.Mapping;
+import org.nnlab.config.ConfigNode.Scalar;
+import org.nnlab.config.ConfigNode.Sequence;
+import org.nnlab.network.Activation;
+import org.nnlab.network.Backprop;
+import org.nnlab.network.Initializer;
+
+/**
+ * Binds a merged config tree to an {@link ExperimentConfig}, walking with the key path so that
+ * every error names the key, its position, what was found and what is allowed.
+ */
+final class ConfigBinder {
+  static final long DEFAULT_SEED = 42;
+
+  private static final List<String> ROOT_KEYS =
+      List.of("name", "seed", "data", "network", "training", "rules", "sweep");
+  private static final List<String> DATA_KEYS =
+      List.of("train", "test", "inputs", "targets", "augment");
+  private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init");
+  private static final List<String> TRAINING_KEYS =
+      List.of("learningRate", "epochs", "shuffle", "backprop");
+  private static final Map<String, List<String>> SOURCE_KEYS =
+      Map.of(
+          "idx", List.of("format", "images", "labels"),
+          "csv", List.of("format", "file"),
+          "images", List.of("format", "dir"));
+  private static final List<String> FORMATS = List.of("idx", "csv", "images");
+  private static final List<String> INIT_NAMES =
+      List.of("normal-fan-in", "uniform-fan-in", "normal", "constant");
+  private static final Pattern NAMED_SOURCE = Pattern.compile("([A-Za-z0-9._-]+):([A-Za-z0-9._-]+)");
+
+  private final Set<String> knownRuleIds;
+  private final String defaultName;
+
+  ConfigBinder(Set<String> knownRuleIds, String defaultName) {
+    this.knownRuleIds = knownRuleIds;
+    this.defaultName = defaultName;
+  }
+
+  ExperimentConfig bind(Mapping root) {
+    checkKeys(root, "", ROOT_KEYS);
+    Optional<ConfigNode> nameNode = root.get("name");
+    String name = nameNode.map(n -> string(n, "name")).orElse(defaultName);
+    long seed = root.get("seed").map(n -> longValue(n, "seed")).orElse(DEFAULT_SEED);
+    DataConfig data = data(required(root, "data", ""));
+    NetworkConfig network = network(required(root, "network", ""));
+    TrainingConfig training = root.get("training").map(this::training).orElse(null);
+    Map<String, Severity> rules = root.get("rules").map(this::rules).orElse(Map.of());
+    return build(
+        nameNode.orElse(root),
+        "name",
+        () -> new ExperimentConfig(name, seed, data, network, training, rules));
+  }
+
+  // ---- blocks
+
+  private DataConfig data(ConfigNode node) {
+    Mapping m = mapping(node, "data");
+    checkKeys(m, "data", DATA_KEYS);
+    DataSource train = source(required(m, "train", "data"), "data.train");
+    DataSource test = source(required(m, "test", "data"), "data.test");
+    InputRange inputs = m.get("inputs").map(this::inputs).orElse(null);
+    Targets targets = m.get("targets").map(this::targets).orElse(null);
+    Augment augment = m.get("augment").map(this::augment).orElse(null);
+    return new DataConfig(train, test, inputs, targets, augment);
+  }
+
+  private DataSource source(ConfigNode node, String path) {
+    if (node instanceof Scalar s && s.kind() != Kind.NULL) {
+      var matcher = NAMED_SOURCE.matcher(s.value());
+      if (!matcher.matches()) {
+        throw fail(node, path, "must be NAME:PART or a map with format: idx, csv or images",
+            "NAME:PART (e.g. mnist-sample:train), {format: idx, images: P, labels: P}, "
+                + "{format: csv, file: P}, {format: images, dir: P}");
+      }
+      return new DataSource.Named(matcher.group(1), matcher.group(2));
+    }
+    Mapping m = mapping(node, path);
+    ConfigNode formatNode = required(m, "format", path);
+    String format = string(formatNode, path + ".format");
+    if (!FORMATS.contains(format)) {
+      throw fail(formatNode, path + ".format", "is not a known format" + Suggestions.didYouMean(format, FORMATS),
+          String.join(", ", FORMATS));
+    }
+    checkKeys(m, path, SOURCE_KEYS.get(format));
+    return build(node, path, () -> switch (format) {
+      case "idx" -> new DataSource.Idx(
+          path(required(m, "images", path), path + ".images"),
+          path(required(m, "labels", path), path + ".labels"));
+      case "csv" -> new DataSource.Csv(path(required(m, "file", path), path + ".file"));
+      default -> new DataSource.Images(path(required(m, "dir", path), path + ".dir"));
+    });
+  }
+
+  private Path path(ConfigNode node, String path) {
+    String text = string(node, path);
+    return build(node, path, () -> node.position().folder().resolve(text).normalize());
+  }
+
+  private InputRange inputs(ConfigNode node) {
+    return pair(node, "data.inputs", "min", "max", InputRange.DEFAULT.min(), InputRange.DEFAULT.max(),
+        InputRange::new);
+  }
+
+  private Targets targets(ConfigNode node) {
+    return pair(node, "data.targets", "off", "on", Targets.DEFAULT.off(), Targets.DEFAULT.on(),
+        Targets::new);
+  }
+
+  /** A map of two optional numbers, each defaulting on its own. */
+  private <T> T pair(ConfigNode node, String path, String first, String second,
+      double firstDefault, double secondDefault, BiFunction<Double, Double, T> constructor) {
+    Mapping m = mapping(node, path);
+    checkKeys(m, path, List.of(first, second));
+    double a = m.get(first).map(n -> number(n, path + "." + first)).orElse(firstDefault);
+    double b = m.get(second).map(n -> number(n, path + "." + second)).orElse(secondDefault);
+    return build(node, path, () -> constructor.apply(a, b));
+  }
+
+  private Augment augment(ConfigNode node) {
+    Mapping m = mapping(node, "data.augment");
+    checkKeys(m, "data.augment", List.of("rotate"));
+    List<Double> rotate = new ArrayList<>();
+    m.get("rotate").ifPresent(r -> {
+      List<ConfigNode> items = list(r, "data.augment.rotate");
+      for (int i = 0; i < items.size(); i++) {
+        rotate.add(number(items.get(i), "data.augment.rotate[" + i + "]"));
+      }
+    });
+    return build(node, "data.augment", () -> new Augment(rotate));
+  }
+
+  private NetworkConfig network(ConfigNode node) {
+    Mapping m = mapping(node, "network");
+    checkKeys(m, "network", NETWORK_KEYS);
+    ConfigNode layersNode = required(m, "layers", "network");
+    List<ConfigNode> items = list(layersNode, "network.layers");
+    List<Integer> layers = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      layers.add(intValue(items.get(i), "network.layers[" + i + "]"));
+    }
+    Activation activation = m.get("activation")
+        .map(n -> build(n, "network.activation", () -> Activation.byId(string(n, "network.activation"))))
+        .orElse(null);
+    Initializer init = m.get("init").map(this::init).orElse(null);
+    return build(layersNode, "network.layers", () -> new NetworkConfig(layers, activation, init));
+  }
+
+  private Initializer init(ConfigNode node) {
+    String path = "network.init";
+    if (node instanceof Scalar s && s.kind() != Kind.NULL) {
+      return switch (s.value()) {
+        case "normal-fan-in" -> Initializer.normalFanIn();
+        case "uniform-fan-in" -> Initializer.uniformFanIn();
+        default -> throw fail(node, path, "is not a known initializer"
+            + Suggestions.didYouMean(s.value(), INIT_NAMES),
+            "normal-fan-in, uniform-fan-in, {normal: {sigma: S}}, {constant: C}");
+      };
+    }
+    Mapping m = mapping(node, path);
+    if (m.entries().size() != 1) {
+      throw fail(node, path, "must have exactly one key",
+          "normal-fan-in, uniform-fan-in, {normal: {sigma: S}}, {constant: C}");
+    }
+    checkKeys(m, path, List.of("normal", "constant"));
+    ConfigNode.Entry e = m.entries().get(0);
+    if (e.key().equals("constant")) {
+      double value = number(e.value(), path + ".constant");
+      return build(e.value(), path + ".constant", () -> Initializer.constant(value));
+    }
+    Mapping normal = mapping(e.value(), path + ".normal");
+    checkKeys(normal, path + ".normal", List.of("sigma"));
+    ConfigNode sigmaNode = required(normal, "sigma", path + ".normal");
+    double sigma = number(sigmaNode, path + ".normal.sigma");
+    return build(sigmaNode, path + ".normal.sigma", () -> Initializer.normal(sigma));
+  }
+
+  private TrainingConfig training(ConfigNode node) {
+    Mapping m = mapping(node, "training");
+    checkKeys(m, "training", TRAINING_KEYS);
+    TrainingConfig d = TrainingConfig.DEFAULT;
+    double learningRate = m.get("learningRate").map(n -> number(n, "training.learningRate")).orElse(d.learningRate());
+    Optional<ConfigNode> epochsNode = m.get("epochs");
+    int epochs = epochsNode.map(n -> intValue(n, "training.epochs")).orElse(d.epochs());
+    boolean shuffle = m.get("shuffle").map(n -> bool(n, "training.shuffle")).orElse(d.shuffle());
+    Backprop backprop = m.get("backprop")
+        .map(n -> build(n, "training.backprop", () -> Backprop.byId(string(n, "training.backprop"))))
+        .orElse(d.backprop());
+    return build(epochsNode.orElse(node), "training",
+        () -> new TrainingConfig(learningRate, epochs, shuffle, backprop));
+  }
+
+  private Map<String, Severity> rules(ConfigNode node) {
+    Mapping m = mapping(node, "rules");
+    checkKeys(m, "rules", List.copyOf(knownRuleIds));
+    Map<String, Severity> rules = new LinkedHashMap<>();
+    for (ConfigNode.Entry e : m.entries()) {
+      String path = "rules." + e.key();
+      String id = string(e.value(), path);
+      rules.put(e.key(), build(e.value(), path, () -> Severity.byId(id)));
+    }
+    return rules;
+  }
+
+  // ---- shapes and scalars
+
+  private void checkKeys(Mapping m, String path, List<String> allowed) {
+    for (ConfigNode.Entry e : m.entries()) {
+      if (!allowed.contains(e.key())) {
+        String keyPath = path.isEmpty() ? e.key() : path + "." + e.key();
+        throw new ConfigException(e.keyPosition() + ": " + keyPath + " is not a known key"
+            + Suggestions.didYouMean(e.key(), allowed) + "; allowed: " + String.join(", ", allowed));
+      }
+    }
+  }
+
+  private static ConfigNode required(Mapping m, String key, String path) {
+    String keyPath = path.isEmpty() ? key : path + "." + key;
+    return m.get(key).orElseThrow(() -> new ConfigException(
+        m.position() + ": " + keyPath + " is required but missing"));
+  }
+
+  private static Mapping mapping(ConfigNode node, String path) {
+    if (node instanceof Mapping m) {
+      return m;
+    }
+    throw fail(node, path, "must be a map", null);
+  }
+
+  private static List<ConfigNode> list(ConfigNode node, String path) {
+    if (node instanceof Sequence s) {
+      return s.items();
+    }
+    throw fail(node, path, "must be a list", null);
+  }
+
+  private static String string(ConfigNode node, String path) {
+    if (node instanceof Scalar s && s.kind() != Kind.NULL) {
+      return s.value();
+    }
+    throw fail(node, path, "must be a string", null);
+  }
+
+  private static boolean bool(ConfigNode node, String path) {
+    if (node instanceof Scalar s && s.kind() == Kind.BOOL) {
+      return Boolean.parseBoolean(s.value().toLowerCase(java.util.Locale.ROOT));
+    }
+    throw fail(node, path, "must be true or false", "true, false");
+  }
+
+  private static long longValue(ConfigNode node, String path) {
+    if (node instanceof Scalar s && s.kind() == Kind.INT) {
+      try {
+        return Long.parseLong(s.value());
+      } catch (NumberFormatException e) {
+        throw fail(node, path, "is too large", "integers from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+      }
+    }
+    throw fail(node, path, "must be an integer", null);
+  }
+
+  private static int intValue(ConfigNode node, String path) {
+    long value = longValue(node, path);
+    if (value != (int) value) {
+      throw fail(node, path, "is too large", "integers up to " + Integer.MAX_VALUE);
+    }
+    return (int) value;
+  }
+
+  private static double number(ConfigNode node, String path) {
+    if (node instanceof Scalar s && (s.kind() == Kind.INT || s.kind() == Kind.FLOAT)) {
+      String v = s.value().toLowerCase(java.util.Locale.ROOT);
+      if (v.endsWith(".inf")) {
+        return v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+      }
+      if (v.equals(".nan")) {
+        return Double.NaN;
+      }
+      try {
+        return Double.parseDouble(v);
+      } catch (NumberFormatException e) {
+        // only reachable through an explicit !!float tag on a non-number
+      }
+    }
+    throw fail(node, path, "must be a number", null);
+  }
+
+  /** Runs a record constructor, giving its IllegalArgumentException the node's position. */
+  private static <T> T build(ConfigNode at, String path, Supplier<T> constructor) {
+    try {
+      return constructor.get();
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage() == null ? "is not allowed" : e.getMessage();
+      throw new ConfigException(
+          at.position() + ": " + (message.startsWith(path) ? message : path + ": " + message), e);
+    }
+  }
+
+  private static ConfigException fail(ConfigNode node, String path, String what, String allowed) {
+    return new ConfigException(node.position() + ": " + path + " " + what + ", found "
+        + node.describe() + (allowed == null ? "" : "; allowed: " + allowed));
+  }
+}

@@ -1,0 +1,104 @@
+package org.nnlab.config;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nnlab.network.Initializer;
+import org.nnlab.network.Initializers;
+
+/**
+ * Writes an {@link ExperimentConfig} as canonical YAML: block style, every value explicit, keys in
+ * the documented order, paths absolute. {@link ConfigLoader} reads it back to an equal record.
+ *
+ * <p>Use it to record the exact config of a run beside its report, and {@link #sha256} as the
+ * config's provenance hash: equal configs give equal text, so equal hashes.
+ *
+ * <pre>{@code
+ * Files.writeString(out.resolve("config.yaml"), ConfigWriter.toYaml(config));
+ * String hash = ConfigWriter.sha256(config);   // "sha256:3f2a…"
+ * }</pre>
+ *
+ * <p>Only the built-in initializers can be written; another one is an IllegalArgumentException.
+ */
+public final class ConfigWriter {
+  private ConfigWriter() {}
+
+  /** The canonical YAML text of {@code config}. */
+  public static String toYaml(ExperimentConfig config) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("name", config.name());
+    root.put("seed", config.seed());
+    root.put("data", data(config.data()));
+    root.put("network", network(config.network()));
+    var t = config.training();
+    root.put("training", ordered(
+        "learningRate", t.learningRate(), "epochs", t.epochs(),
+        "shuffle", t.shuffle(), "backprop", t.backprop().id()));
+    Map<String, Object> rules = new LinkedHashMap<>();
+    config.rules().forEach((id, severity) -> rules.put(id, severity.id()));
+    root.put("rules", rules);
+    return YamlSyntax.dumper().dump(root);
+  }
+
+  /** {@code "sha256:<hex>"} of {@link #toYaml}'s UTF-8 bytes. */
+  public static String sha256(ExperimentConfig config) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(toYaml(config).getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + java.util.HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every JDK has SHA-256", e);
+    }
+  }
+
+  private static Map<String, Object> data(DataConfig d) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("train", source(d.train()));
+    data.put("test", source(d.test()));
+    data.put("inputs", ordered("min", d.inputs().min(), "max", d.inputs().max()));
+    data.put("targets", ordered("off", d.targets().off(), "on", d.targets().on()));
+    data.put("augment", ordered("rotate", new ArrayList<>(d.augment().rotate())));
+    return data;
+  }
+
+  private static Object source(DataSource source) {
+    if (source instanceof DataSource.Named n) {
+      return n.name() + ":" + n.part();
+    } else if (source instanceof DataSource.Idx idx) {
+      return ordered("format", "idx", "images", idx.images().toString(), "labels", idx.labels().toString());
+    } else if (source instanceof DataSource.Csv csv) {
+      return ordered("format", "csv", "file", csv.file().toString());
+    } else if (source instanceof DataSource.Images images) {
+      return ordered("format", "images", "dir", images.dir().toString());
+    }
+    throw new AssertionError("DataSource is sealed: " + source);
+  }
+
+  private static Map<String, Object> network(NetworkConfig n) {
+    return ordered("layers", new ArrayList<>(n.layers()), "activation", n.activation().id(),
+        "init", init(n.init()));
+  }
+
+  private static Object init(Initializer init) {
+    if (init instanceof Initializers.NormalFanIn || init instanceof Initializers.UniformFanIn) {
+      return init.id();
+    } else if (init instanceof Initializers.Normal normal) {
+      return ordered("normal", ordered("sigma", normal.sigma()));
+    } else if (init instanceof Initializers.Constant constant) {
+      return ordered("constant", constant.value());
+    }
+    throw new IllegalArgumentException("network.init cannot be written as YAML, found " + init.id());
+  }
+
+  /** A map of the given key, value pairs, in order. */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+}

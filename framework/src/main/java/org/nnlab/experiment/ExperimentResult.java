@@ -1,0 +1,44 @@
+package org.nnlab.experiment;
+
+import java.util.List;
+import org.nnlab.rules.Finding;
+
+/**
+ * The machine-readable outcome of one experiment: what {@code results.json} holds and every report,
+ * sweep and script reads.
+ *
+ * @param status {@code completed}, {@code diverged} (a NaN stopped training), or {@code failed} (a
+ *     rule with severity error stopped it before or during training)
+ * @param accuracy share of the test part labelled correctly; NaN when nothing was trained
+ * @param samplesTrained training samples seen, over all epochs
+ * @param confusion confusion[actual][predicted] on the test part; empty when nothing was evaluated
+ * @param config the experiment's canonical YAML
+ */
+public record ExperimentResult(
+    String name,
+    String status,
+    double accuracy,
+    double samplesPerSecond,
+    double trainSeconds,
+    double wallSeconds,
+    long samplesTrained,
+    List<EpochStats> epochs,
+    List<Finding> findings,
+    int[][] confusion,
+    Provenance provenance,
+    String config) {
+
+  public static final String COMPLETED = "completed";
+  public static final String DIVERGED = "diverged";
+  public static final String FAILED = "failed";
+
+  public ExperimentResult {
+    epochs = List.copyOf(epochs);
+    findings = List.copyOf(findings);
+    confusion = confusion == null ? new int[0][] : confusion;
+  }
+
+  public boolean completed() {
+    return COMPLETED.equals(status);
+  }
+}

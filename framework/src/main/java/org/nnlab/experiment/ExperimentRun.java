@@ -1,0 +1,12 @@
+package org.nnlab.experiment;
+
+import org.nnlab.data.Dataset;
+import org.nnlab.metrics.Evaluation;
+import org.nnlab.network.Network;
+
+/**
+ * An experiment that has run, in memory: its result plus what reports and model files need beyond
+ * it — the trained network, the data, and the final evaluation (null when nothing was trained).
+ */
+public record ExperimentRun(
+    ExperimentResult result, Network network, Dataset train, Dataset test, Evaluation evaluation) {}

@@ -1,0 +1,2 @@
+/** Evaluation (accuracy, confusion matrix) and the Micrometer meters of training. */
+package org.nnlab.metrics;

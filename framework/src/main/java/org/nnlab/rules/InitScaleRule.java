@@ -1,0 +1,73 @@
+package org.nnlab.rules;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.nnlab.config.Severity;
+import org.nnlab.network.Network;
+
+/**
+ * {@code init-scale}: the starting weights of each layer have a standard deviation near 1/√n, n the
+ * node's incoming links. Large weighted sums saturate the sigmoid; a small σ keeps its slope. The
+ * measured σ of each layer must lie within a factor {@value #FACTOR} of 1/√n (uniform ±1/√n gives
+ * 1/√(3n), a factor 1.7, and passes).
+ */
+public final class InitScaleRule implements Rule {
+  public static final String ID = "init-scale";
+  static final double FACTOR = 2.5;
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.WARN;
+  }
+
+  @Override
+  public Set<Phase> phases() {
+    return EnumSet.of(Phase.INIT);
+  }
+
+  @Override
+  public String description() {
+    return "starting weights have σ ≈ 1/√n (n = incoming links): large sums saturate the sigmoid";
+  }
+
+  @Override
+  public List<Violation> check(RuleContext context) {
+    Network net = context.network();
+    int[] sizes = net.layerSizes();
+    List<Violation> found = new ArrayList<>();
+    for (int k = 0; k < net.weightLayers(); k++) {
+      double std = std(net.weights(k));
+      double expected = 1.0 / Math.sqrt(sizes[k]);
+      if (!(std >= expected / FACTOR && std <= expected * FACTOR)) {
+        found.add(Violation.of(String.format(
+            "network.init (%s): weights into layer %d have σ = %.4g, expected about 1/√%d = %.4g"
+                + " (within ×%.1f); %s",
+            context.config().network().init().id(), k + 1, std, sizes[k], expected, FACTOR,
+            !Double.isFinite(std) ? "some weights are not finite"
+                : std > expected ? "large sums saturate the sigmoid" : "tiny weights pass almost no signal")));
+      }
+    }
+    return found;
+  }
+
+  /** Population standard deviation. */
+  static double std(double[] w) {
+    double mean = 0.0;
+    for (double v : w) {
+      mean += v;
+    }
+    mean /= w.length;
+    double ss = 0.0;
+    for (double v : w) {
+      ss += (v - mean) * (v - mean);
+    }
+    return Math.sqrt(ss / w.length);
+  }
+}

@@ -1,0 +1,47 @@
+package org.nnlab.rules;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.nnlab.config.Severity;
+
+/** {@code learning-rate}: 0 < α; a warning when α > 1, where steps overshoot the minimum. */
+public final class LearningRateRule implements Rule {
+  public static final String ID = "learning-rate";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.ERROR;
+  }
+
+  @Override
+  public Set<Phase> phases() {
+    return EnumSet.of(Phase.CONFIG);
+  }
+
+  @Override
+  public String description() {
+    return "0 < α (nothing is learned otherwise); α > 1 is warned about: steps overshoot the minimum";
+  }
+
+  @Override
+  public List<Violation> check(RuleContext context) {
+    double lr = context.config().training().learningRate();
+    if (!(lr > 0)) {
+      return List.of(Violation.of(String.format(
+          "training.learningRate = %s must be > 0: a step of α·δ·Oᵀ with α ≤ 0 learns nothing or climbs the error;"
+              + " the book uses 0.1", lr)));
+    }
+    if (lr > 1) {
+      return List.of(Violation.advisory(String.format(
+          "training.learningRate = %s is above 1: steps this large overshoot the minimum; the book uses 0.1–0.3",
+          lr)));
+    }
+    return List.of();
+  }
+}
