@@ -11,6 +11,7 @@ import org.nnlab.config.ConfigWriter;
 import org.nnlab.config.ExperimentConfig;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.DatasetLoader;
+import org.nnlab.data.Datasets;
 import org.nnlab.data.InputScaling;
 import org.nnlab.data.TargetEncoding;
 import org.nnlab.metrics.Evaluation;
@@ -134,7 +135,8 @@ public final class ExperimentRunner {
   private Prepared prepare(ExperimentConfig config) {
     RuleContext ctx = RuleContext.ofConfig(config);
     List<Finding> found = new ArrayList<>(rules.check(ctx));
-    Dataset train = loader.load(config.data().train());
+    // rotated copies (data.augment) are a view over the loaded images, not a copy
+    Dataset train = Datasets.augmented(loader.load(config.data().train()), config.data().augment());
     Dataset test = loader.load(config.data().test());
     ctx = ctx.withData(train, test);
     found.addAll(rules.check(ctx.at(Phase.DATA)));
