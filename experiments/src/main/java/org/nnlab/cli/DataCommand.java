@@ -136,6 +136,7 @@ final class DataCommand implements Callable<Integer> {
           out.print(DatasetInfo.of(d).format());
         }
       }
+      out.flush(); // print() does not flush an auto-flushing PrintWriter
       return Main.OK;
     }
   }

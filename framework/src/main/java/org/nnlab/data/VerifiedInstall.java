@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Puts one original data file in place only when its content has the expected SHA-256: the bytes
@@ -16,6 +18,7 @@ import java.nio.file.StandardCopyOption;
  */
 final class VerifiedInstall {
   private static final int BUFFER = 1 << 16;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private VerifiedInstall() {}
 
@@ -31,9 +34,10 @@ final class VerifiedInstall {
   static Path install(InputStream source, long total, Path dir, String fileName, String expectedHex,
       String from, FetchProgress progress) throws IOException {
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + fileName + ".", ".part");
+    // not Files.createTempFile: its owner-only permissions would stay on the installed file
+    Path temp = dir.resolve("." + fileName + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
     try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         byte[] buf = new byte[BUFFER];
         long done = 0;
         progress.update(fileName, 0, total);
