@@ -91,7 +91,7 @@ public final class RotatedDataset implements Dataset {
     if (v == 0) {
       return base.pixel(i / variants, j);
     }
-    return (int) Math.round(rotations[v - 1].value(base, i / variants, j, 0.0, 1.0));
+    return (int) Math.round(rotations[v - 1].pixel(base, i / variants, j));
   }
 
   @Override
@@ -102,10 +102,12 @@ public final class RotatedDataset implements Dataset {
       return;
     }
     Rotation r = rotations[v - 1];
-    double slope = (scaling.max() - scaling.min()) / 255.0;
+    double min = scaling.min();
+    double range = scaling.max() - min;
     int n = features();
     for (int j = 0; j < n; j++) {
-      out[j] = r.value(base, i / variants, j, scaling.min(), slope);
+      // the same formula as InputScaling's table, so pixel 255 gives exactly max, never max + 1 ulp
+      out[j] = min + r.pixel(base, i / variants, j) / 255.0 * range;
     }
   }
 
@@ -165,15 +167,15 @@ public final class RotatedDataset implements Dataset {
       weight[k] = inside ? w : 0;
     }
 
-    /** min + slope · (interpolated pixel), the background counting as pixel 0. */
-    double value(Dataset base, int sample, int j, double min, double slope) {
+    /** The interpolated pixel value in [0, 255], not rounded; the background counts as 0. */
+    double pixel(Dataset base, int sample, int j) {
       double p = 0;
       for (int k = 4 * j; k < 4 * j + 4; k++) {
         if (source[k] >= 0 && weight[k] != 0) {
           p += weight[k] * base.pixel(sample, source[k]);
         }
       }
-      return min + slope * p;
+      return Math.min(255.0, p); // weights sum to 1, but their rounding may not
     }
   }
 }

@@ -84,4 +84,16 @@ class RotatedDatasetTest {
     System.arraycopy(b, 0, c, a.length, b.length);
     return c;
   }
+
+  @Test
+  void scaledInputs_ofAWhiteImage_neverExceedTheInputMaximum() {
+    byte[] white = new byte[28 * 28];
+    Arrays.fill(white, (byte) 255);
+    Dataset d = RotatedDataset.of(ByteDataset.of("white", 28, 28, 1, white, new byte[1]), List.of(10.0, -10.0, 33.3));
+    for (int i = 0; i < d.size(); i++) {
+      for (double x : inputs(d, i)) {
+        org.junit.jupiter.api.Assertions.assertTrue(x >= 0.01 && x <= 1.0, "input " + x);
+      }
+    }
+  }
 }
