@@ -85,4 +85,18 @@ class DataCommandTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("nnlab: mnist-sample is bundled in the jar; there is nothing to fetch\n");
   }
+
+  @Test
+  void info_pngFolderAndSingleImage_bothWork() throws IOException {
+    for (String f : Arrays.asList("0/a.png", "1/b.png", "1/c.png")) {
+      java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+      Path file = Files.createDirectories(tmp.resolve("digits").resolve(f).getParent()).resolve(Path.of(f).getFileName());
+      javax.imageio.ImageIO.write(img, "png", file.toFile());
+    }
+
+    CliRun run = CliRun.of("data", "info", tmp.resolve("digits").toString(), tmp.resolve("digits/1/b.png").toString());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("samples: 3", "labels:  0:1 1:2", "samples: 1", "shape:   28×28 = 784 inputs");
+  }
 }
