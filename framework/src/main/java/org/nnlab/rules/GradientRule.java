@@ -28,6 +28,7 @@ public final class GradientRule extends AbstractRule {
   static final double TOLERANCE = 1e-6;
   static final int WEIGHTS_PER_LAYER = 40;
   static final int SAMPLES = 3;
+  static final double NOISE_FLOOR = 1e-3;
 
   public GradientRule() {
     super(ID, Severity.WARN, EnumSet.of(Phase.GRADIENT),
@@ -73,7 +74,7 @@ public final class GradientRule extends AbstractRule {
   }
 
   /**
-   * ‖D − G‖ / ‖G‖ per layer over sampled weights, where D is the rule's update direction and G is
+   * ‖D − G‖ / max(‖G‖, 1e-3) per layer over sampled weights, where D is the rule's update direction and G is
    * −∂E/∂W by central finite differences.
    */
   public static double[] relativeDeviation(
@@ -94,7 +95,8 @@ public final class GradientRule extends AbstractRule {
         diff += (d - g) * (d - g);
         norm += g * g;
       }
-      result[k] = norm == 0 ? Math.sqrt(diff) : Math.sqrt(diff / norm);
+      // floored: below ‖G‖ = 1e-3 the difference quotient's rounding (~1e-10 a weight) dominates
+      result[k] = Math.sqrt(diff) / Math.max(Math.sqrt(norm), NOISE_FLOOR);
     }
     return result;
   }
