@@ -70,6 +70,9 @@ public final class Charts {
     } else {
       NumberAxis n = new NumberAxis(xLabel);
       n.setAutoRangeIncludesZero(false);
+      if (stats.stream().allMatch(s -> s.x() == Math.rint(s.x()))) {
+        n.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+      }
       xAxis = n;
     }
     NumberAxis yAxis = new NumberAxis(yLabel);

@@ -1,7 +1,6 @@
 package org.nnlab.sweep;
 
 import com.google.inject.Inject;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +13,8 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.nnlab.config.SweepConfig.Strategy;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.experiment.ExperimentResult;
@@ -33,7 +34,8 @@ import org.nnlab.training.TrainingListener;
  * }
  * }</pre>
  *
- * <p>Trials share nothing mutable: each builds its own network and random streams from its own
+ * <p>Each trial records its Micrometer figures in a registry of its own (they land in its result),
+ * not in the host's. Trials share nothing mutable: each builds its own network and random streams from its own
  * seed; the datasets, read once per sweep through a {@link CachingDatasetLoader}, are immutable.
  * So results do not depend on the pool size. Halving runs rung after rung: every point at 1 epoch,
  * then the best third (by mean accuracy over repeats) at 3, then 9, … up to {@code maxEpochs}.
@@ -43,16 +45,13 @@ public final class SweepRunner {
   private final RuleBook rules;
   private final NetworkFactory networks;
   private final Trainer trainer;
-  private final MeterRegistry registry;
 
   @Inject
-  public SweepRunner(DatasetLoader loader, RuleBook rules, NetworkFactory networks, Trainer trainer,
-      MeterRegistry registry) {
+  public SweepRunner(DatasetLoader loader, RuleBook rules, NetworkFactory networks, Trainer trainer) {
     this.loader = loader;
     this.rules = rules;
     this.networks = networks;
     this.trainer = trainer;
-    this.registry = registry;
   }
 
   /** The pool size when none is given: the number of cores. */
@@ -70,8 +69,11 @@ public final class SweepRunner {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be ≥ 1, found " + parallelism);
     }
-    ExperimentRunner runner =
-        new ExperimentRunner(new CachingDatasetLoader(loader), rules, networks, trainer, registry);
+    DatasetLoader cached = new CachingDatasetLoader(loader);
+    // each trial reads its figures from meters of its own: trials share a name, and a shared
+    // registry would keep only the first trial's gauges
+    Supplier<ExperimentRunner> runner =
+        () -> new ExperimentRunner(cached, rules, networks, trainer, new SimpleMeterRegistry());
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
       Thread t = new Thread(r, "nnlab-trial");
       t.setDaemon(true);
@@ -90,7 +92,7 @@ public final class SweepRunner {
   }
 
   private List<TrialResult> halving(SweepPlan plan, ResultsStore store, ExecutorService pool,
-      ExperimentRunner runner, SweepListener listener) throws IOException {
+      Supplier<ExperimentRunner> runner, SweepListener listener) throws IOException {
     int maxEpochs = plan.sweep().maxEpochs();
     List<SweepPoint> points = plan.points();
     List<TrialResult> all = new ArrayList<>();
@@ -149,15 +151,16 @@ public final class SweepRunner {
 
   /** Runs the trials {@code store} lacks; returns the results of all {@code trials}, in their order. */
   private List<TrialResult> runAll(SweepPlan plan, List<Trial> trials, ResultsStore store,
-      ExecutorService pool, ExperimentRunner runner, SweepListener listener, int[] total) throws IOException {
+      ExecutorService pool, Supplier<ExperimentRunner> runner, SweepListener listener, int[] total) throws IOException {
     Map<String, TrialResult> byId = new LinkedHashMap<>();
     store.results().forEach(r -> byId.put(r.trial(), r));
     ExecutorCompletionService<TrialResult> done = new ExecutorCompletionService<>(pool);
     List<Future<TrialResult>> futures = new ArrayList<>();
+    int before = store.results().size();
     for (Trial t : trials) {
       if (!byId.containsKey(t.id())) {
         futures.add(done.submit(() -> {
-          ExperimentResult r = runner.run(plan.configOf(t), TrainingListener.NONE).result();
+          ExperimentResult r = runner.get().run(plan.configOf(t), TrainingListener.NONE).result();
           TrialResult tr = TrialResult.of(t, r);
           store.append(tr);
           return tr;
@@ -168,7 +171,7 @@ public final class SweepRunner {
       for (int i = 0; i < futures.size(); i++) {
         TrialResult r = done.take().get();
         byId.put(r.trial(), r);
-        listener.onTrial(r, store.results().size(), Math.max(total[0], store.results().size()));
+        listener.onTrial(r, before + i + 1, Math.max(total[0], before + i + 1));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
