@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Rule-checked neural-network experiments: the book's sigmoid network, declared in YAML.",
-    subcommands = {RunCommand.class, CheckCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class, CheckCommand.class, SweepCommand.class, ReportCommand.class, DataCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
   public static final int OK = 0;
   public static final int RULE_ERROR = 1;

@@ -13,6 +13,8 @@ import org.nnlab.rules.Finding;
  * @param samplesTrained training samples seen, over all epochs
  * @param confusion confusion[actual][predicted] on the test part; empty when nothing was evaluated
  * @param config the experiment's canonical YAML
+ * @param mistakes the test images the network was surest of and got wrong, surest first (at most
+ *     {@link Mistake#GALLERY_SIZE}); empty when nothing was evaluated
  */
 public record ExperimentResult(
     String name,
@@ -26,7 +28,8 @@ public record ExperimentResult(
     List<Finding> findings,
     int[][] confusion,
     Provenance provenance,
-    String config) {
+    String config,
+    List<Mistake> mistakes) {
 
   public static final String COMPLETED = "completed";
   public static final String DIVERGED = "diverged";
@@ -36,6 +39,16 @@ public record ExperimentResult(
     epochs = List.copyOf(epochs);
     findings = List.copyOf(findings);
     confusion = confusion == null ? new int[0][] : confusion;
+    mistakes = mistakes == null ? List.of() : List.copyOf(mistakes);
+  }
+
+  /** A result without a mistakes gallery. */
+  public ExperimentResult(
+      String name, String status, double accuracy, double samplesPerSecond, double trainSeconds,
+      double wallSeconds, long samplesTrained, List<EpochStats> epochs, List<Finding> findings,
+      int[][] confusion, Provenance provenance, String config) {
+    this(name, status, accuracy, samplesPerSecond, trainSeconds, wallSeconds, samplesTrained, epochs,
+        findings, confusion, provenance, config, List.of());
   }
 
   public boolean completed() {

@@ -161,7 +161,8 @@ public final class ExperimentRunner {
     return new ExperimentResult(
         config.name(), status, accuracy, metrics.samplesPerSecond(), metrics.trainSeconds(),
         (System.nanoTime() - wallStart) / 1e9, (long) metrics.samplesTrained(), epochs, findings,
-        evaluation == null ? null : evaluation.confusion(), provenance, ConfigWriter.toYaml(config));
+        evaluation == null ? null : evaluation.confusion(), provenance, ConfigWriter.toYaml(config),
+        evaluation == null ? List.of() : Mistake.of(evaluation, p.test, Mistake.GALLERY_SIZE));
   }
 
   private record Prepared(

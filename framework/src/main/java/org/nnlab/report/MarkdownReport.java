@@ -3,6 +3,7 @@ package org.nnlab.report;
 import java.util.Locale;
 import org.nnlab.experiment.EpochStats;
 import org.nnlab.experiment.ExperimentResult;
+import org.nnlab.experiment.Mistake;
 import org.nnlab.experiment.Provenance;
 import org.nnlab.rules.Finding;
 
@@ -52,6 +53,14 @@ public final class MarkdownReport {
       md.append('\n');
     }
 
+    if (!r.mistakes().isEmpty()) {
+      md.append("## Most confident mistakes (images in report.html)\n\n| test sample | true | predicted | confidence |\n|---:|---:|---:|---:|\n");
+      for (Mistake m : r.mistakes()) {
+        md.append(fmt("| %d | %d | %d | %.3f |\n", m.index(), m.label(), m.predicted(), m.confidence()));
+      }
+      md.append('\n');
+    }
+
     md.append("## Rule findings\n\n");
     if (r.findings().isEmpty()) {
       md.append("No rule fired.\n\n");
@@ -83,7 +92,7 @@ public final class MarkdownReport {
     md.append("| ").append(key).append(" | ").append(value).append(" |\n");
   }
 
-  private static String fmt(String f, Object... args) {
+  static String fmt(String f, Object... args) {
     return String.format(Locale.ROOT, f, args);
   }
 }
