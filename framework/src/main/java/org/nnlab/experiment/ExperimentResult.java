@@ -1,6 +1,9 @@
 package org.nnlab.experiment;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nnlab.rules.Finding;
 
 /**
@@ -13,6 +16,8 @@ import org.nnlab.rules.Finding;
  * @param samplesTrained training samples seen, over all epochs
  * @param confusion confusion[actual][predicted] on the test part; empty when nothing was evaluated
  * @param config the experiment's canonical YAML
+ * @param rotatedAccuracy for a run with {@code data.augment.rotate}: angle in degrees ({@code "-10"})
+ *     → accuracy on the test part rotated by it; empty otherwise
  */
 public record ExperimentResult(
     String name,
@@ -26,7 +31,8 @@ public record ExperimentResult(
     List<Finding> findings,
     int[][] confusion,
     Provenance provenance,
-    String config) {
+    String config,
+    Map<String, Double> rotatedAccuracy) {
 
   public static final String COMPLETED = "completed";
   public static final String DIVERGED = "diverged";
@@ -36,6 +42,14 @@ public record ExperimentResult(
     epochs = List.copyOf(epochs);
     findings = List.copyOf(findings);
     confusion = confusion == null ? new int[0][] : confusion;
+    rotatedAccuracy = rotatedAccuracy == null
+        ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rotatedAccuracy));
+  }
+
+  /** This result with {@code rotatedAccuracy} replaced. */
+  public ExperimentResult withRotatedAccuracy(Map<String, Double> rotated) {
+    return new ExperimentResult(name, status, accuracy, samplesPerSecond, trainSeconds, wallSeconds,
+        samplesTrained, epochs, findings, confusion, provenance, config, rotated);
   }
 
   public boolean completed() {

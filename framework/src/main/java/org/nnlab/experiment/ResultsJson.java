@@ -107,11 +107,16 @@ public final class ResultsJson {
 
   /** Writes {@code text} through a temporary file in the same folder and a move. */
   public static void writeAtomically(Path file, String text) throws IOException {
+    writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes {@code bytes} through a temporary file in the same folder and a move. */
+  public static void writeAtomically(Path file, byte[] bytes) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
     try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.write(tmp, bytes);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
