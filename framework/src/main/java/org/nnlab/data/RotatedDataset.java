@@ -91,7 +91,7 @@ public final class RotatedDataset implements Dataset {
     if (v == 0) {
       return base.pixel(i / variants, j);
     }
-    return (int) Math.round(rotations[v - 1].value(base, i / variants, j, 0.0, 1.0));
+    return (int) Math.round(rotations[v - 1].value(base, i / variants, j, 0.0, 255.0));
   }
 
   @Override
@@ -102,10 +102,10 @@ public final class RotatedDataset implements Dataset {
       return;
     }
     Rotation r = rotations[v - 1];
-    double slope = (scaling.max() - scaling.min()) / 255.0;
+    double range = scaling.max() - scaling.min();
     int n = features();
     for (int j = 0; j < n; j++) {
-      out[j] = r.value(base, i / variants, j, scaling.min(), slope);
+      out[j] = r.value(base, i / variants, j, scaling.min(), range);
     }
   }
 
@@ -165,15 +165,19 @@ public final class RotatedDataset implements Dataset {
       weight[k] = inside ? w : 0;
     }
 
-    /** min + slope · (interpolated pixel), the background counting as pixel 0. */
-    double value(Dataset base, int sample, int j, double min, double slope) {
+    /**
+     * min + p/255 · range for the interpolated pixel p, the background counting as pixel 0 —
+     * the formula of {@link InputScaling}, so whole pixels scale to the same values.
+     */
+    double value(Dataset base, int sample, int j, double min, double range) {
       double p = 0;
       for (int k = 4 * j; k < 4 * j + 4; k++) {
         if (source[k] >= 0 && weight[k] != 0) {
           p += weight[k] * base.pixel(sample, source[k]);
         }
       }
-      return min + slope * p;
+      // the weights sum to 1 only up to rounding: 255·(1 + ulp) would scale past the maximum
+      return min + Math.min(p, 255.0) / 255.0 * range;
     }
   }
 }

@@ -84,4 +84,19 @@ class RotatedDatasetTest {
     System.arraycopy(b, 0, c, a.length, b.length);
     return c;
   }
+
+  @Test
+  void scaledInputs_ofWhiteImages_neverExceedTheInputMaximum() {
+    // bilinear weights sum to 1 only up to rounding; 255 · (1 + ulp) must still scale to ≤ max
+    Dataset white = org.nnlab.testsupport.TinyData.of("white", 1, 28, 28, 10, (i, j) -> 255);
+    InputScaling scaling = new InputScaling(0.01, 1.0);
+    double[] x = new double[28 * 28];
+    Dataset rotated = RotatedDataset.of(white, List.of(-10.0, 10.0, 7.0, 33.0, -45.0, 90.0));
+    for (int i = 0; i < rotated.size(); i++) {
+      rotated.scaledInputs(i, scaling, x);
+      for (double v : x) {
+        assertEquals(true, v >= 0.01 && v <= 1.0, "sample " + i + ": " + v);
+      }
+    }
+  }
 }
