@@ -53,4 +53,8 @@ public record NetworkConfig(List<Integer> layers, Activation activation, Initial
   public NetworkConfig withLayers(List<Integer> newLayers) {
     return new NetworkConfig(newLayers, activation, init, weights);
   }
+
+  public NetworkConfig withInit(Initializer newInit) {
+    return new NetworkConfig(layers, activation, newInit);
+  }
 }
