@@ -2,8 +2,8 @@ package org.nnlab.config;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Initializer;
 
@@ -55,6 +55,6 @@ public record NetworkConfig(List<Integer> layers, Activation activation, Initial
   }
 
   public NetworkConfig withInit(Initializer newInit) {
-    return new NetworkConfig(layers, activation, newInit);
+    return new NetworkConfig(layers, activation, newInit, weights);
   }
 }

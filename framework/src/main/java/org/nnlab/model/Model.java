@@ -22,11 +22,12 @@ import org.nnlab.network.Network;
  * int label = model.label(x);          // x scaled with model.scaling()
  * }</pre>
  *
+ * <p>Not thread-safe, like the {@link Network} it holds: give each thread its own ({@link #copy}).
+ *
  * @param config the canonical YAML of the experiment that trained it ({@link ConfigWriter#toYaml});
  *     empty for a network imported from NumPy files
  * @param provenance config hash, dataset hashes, seed and versions of the run; for an import, the
  *     SHA-256 of the imported weight files under {@code datasets.weights}
- * <p>Not thread-safe, like the {@link Network} it holds: give each thread its own ({@link #copy}).
  */
 public record Model(
     Network network, InputRange inputs, Targets targets, String config, Provenance provenance) {
