@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import org.nnlab.config.ConfigException;
 import org.nnlab.data.DataException;
 import org.nnlab.inject.NnlabModule;
+import org.nnlab.model.ModelException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,8 +20,9 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Rule-checked neural-network experiments: the book's sigmoid network, declared in YAML.",
     subcommands = {
-      RunCommand.class, CheckCommand.class, SweepCommand.class, ReportCommand.class, DataCommand.class,
-      CommandLine.HelpCommand.class
+      RunCommand.class, CheckCommand.class, SweepCommand.class, ReportCommand.class,
+      QueryCommand.class, BackqueryCommand.class, ExportCommand.class, ImportCommand.class,
+      DataCommand.class, CommandLine.HelpCommand.class
     })
 public final class Main {
   public static final int OK = 0;
@@ -50,7 +52,8 @@ public final class Main {
   private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
     PrintWriter err = cli.getErr();
-    if (e instanceof ConfigException || e instanceof DataException || e instanceof UserInputException) {
+    if (e instanceof ConfigException || e instanceof DataException || e instanceof ModelException
+        || e instanceof UserInputException) {
       err.println("nnlab: " + e.getMessage());
       if (verbose) {
         e.printStackTrace(err);

@@ -7,6 +7,7 @@ import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ResultsJson;
 import org.nnlab.report.HtmlReport;
+import org.nnlab.model.RunArtifacts;
 import org.nnlab.report.MarkdownReport;
 import org.nnlab.report.SweepMarkdown;
 import org.nnlab.report.SweepSummary;
@@ -16,6 +17,8 @@ import org.nnlab.sweep.TrialResult;
 /** Writes a run's or a sweep's files into its report folder, each one atomically. */
 final class ReportWriter {
   void write(ExperimentRun run, Path dir) throws IOException {
+    // model.nnlab and backquery/label-N.png first: the HTML report shows the back-query images
+    RunArtifacts.write(run, dir);
     writeRun(run.result(), dir);
   }
 

@@ -29,7 +29,7 @@ final class ConfigBinder {
       List.of("name", "seed", "data", "network", "training", "rules", "sweep");
   private static final List<String> DATA_KEYS =
       List.of("train", "test", "inputs", "targets", "augment");
-  private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init");
+  private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init", "weights");
   private static final List<String> TRAINING_KEYS =
       List.of("learningRate", "epochs", "shuffle", "backprop");
   private static final Map<String, List<String>> SOURCE_KEYS =
@@ -156,7 +156,8 @@ final class ConfigBinder {
         .map(n -> build(n, "network.activation", () -> Activation.byId(string(n, "network.activation"))))
         .orElse(null);
     Initializer init = m.get("init").map(this::init).orElse(null);
-    return build(layersNode, "network.layers", () -> new NetworkConfig(layers, activation, init));
+    Path weights = m.get("weights").map(n -> path(n, "network.weights")).orElse(null);
+    return build(layersNode, "network.layers", () -> new NetworkConfig(layers, activation, init, weights));
   }
 
   private Initializer init(ConfigNode node) {

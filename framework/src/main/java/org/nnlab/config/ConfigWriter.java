@@ -78,8 +78,11 @@ public final class ConfigWriter {
   }
 
   private static Map<String, Object> network(NetworkConfig n) {
-    return ordered("layers", new ArrayList<>(n.layers()), "activation", n.activation().id(),
-        "init", init(n.init()));
+    Map<String, Object> network = ordered("layers", new ArrayList<>(n.layers()),
+        "activation", n.activation().id(), "init", init(n.init()));
+    // written only when set, so configs without it keep their canonical text and hash
+    n.startingWeights().ifPresent(dir -> network.put("weights", dir.toString()));
+    return network;
   }
 
   private static Object init(Initializer init) {

@@ -1,7 +1,9 @@
 package org.nnlab.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Initializer;
 
@@ -11,8 +13,11 @@ import org.nnlab.network.Initializer;
  * @param layers nodes per layer, input first: {@code [784, 100, 10]}; at least two layers of ≥ 1 node
  * @param activation the node function; only {@code sigmoid}
  * @param init how starting weights are drawn; default {@code normal-fan-in} (σ = 1/√n)
+ * @param weights a folder of NumPy files ({@code W1.npy}, {@code W2.npy}, …, shaped (nodes_k,
+ *     nodes_{k−1})) to start from instead of drawing; resolved against the config file's folder;
+ *     null (the default) when absent
  */
-public record NetworkConfig(List<Integer> layers, Activation activation, Initializer init) {
+public record NetworkConfig(List<Integer> layers, Activation activation, Initializer init, Path weights) {
   public NetworkConfig {
     layers = List.copyOf(layers);
     if (layers.size() < 2) {
@@ -30,16 +35,26 @@ public record NetworkConfig(List<Integer> layers, Activation activation, Initial
     Objects.requireNonNull(init);
   }
 
+  /** A network whose starting weights are drawn by {@code init}. */
+  public NetworkConfig(List<Integer> layers, Activation activation, Initializer init) {
+    this(layers, activation, init, null);
+  }
+
+  /** The folder of starting weights, when the config names one. */
+  public Optional<Path> startingWeights() {
+    return Optional.ofNullable(weights);
+  }
+
   /** The layer sizes as an array, input first. */
   public int[] sizes() {
     return layers.stream().mapToInt(Integer::intValue).toArray();
   }
 
   public NetworkConfig withLayers(List<Integer> newLayers) {
-    return new NetworkConfig(newLayers, activation, init);
+    return new NetworkConfig(newLayers, activation, init, weights);
   }
 
   public NetworkConfig withInit(Initializer newInit) {
-    return new NetworkConfig(layers, activation, newInit);
+    return new NetworkConfig(layers, activation, newInit, weights);
   }
 }

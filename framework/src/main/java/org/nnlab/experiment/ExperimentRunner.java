@@ -81,7 +81,7 @@ public final class ExperimentRunner {
       findings.forEach(metrics::finding);
       return new ExperimentRun(
           result(config, p, ExperimentResult.FAILED, Double.NaN, List.of(), findings, null, metrics, wallStart),
-          p.network, p.train, p.test, null);
+          p.network, p.train, p.test, null, config);
     }
 
     List<EpochStats> epochs = new ArrayList<>();
@@ -127,8 +127,11 @@ public final class ExperimentRunner {
     }
     findings.forEach(metrics::finding);
     double accuracy = last[0] == null ? Double.NaN : last[0].accuracy();
-    ExperimentResult result = result(config, p, status, accuracy, epochs, findings, last[0], metrics, wallStart);
-    return new ExperimentRun(result, p.network, p.train, p.test, last[0]);
+    Map<String, Double> rotated = last[0] == null ? Map.of()
+        : RotatedAccuracy.of(p.network, p.test, scaling, config.data().augment().rotate());
+    ExperimentResult result = result(config, p, status, accuracy, epochs, findings, last[0], metrics, wallStart)
+        .withRotatedAccuracy(rotated);
+    return new ExperimentRun(result, p.network, p.train, p.test, last[0], config);
   }
 
   /** Config rules, data, data rules, initial weights, init rules: everything before training. */
@@ -162,7 +165,8 @@ public final class ExperimentRunner {
         config.name(), status, accuracy, metrics.samplesPerSecond(), metrics.trainSeconds(),
         (System.nanoTime() - wallStart) / 1e9, (long) metrics.samplesTrained(), epochs, findings,
         evaluation == null ? null : evaluation.confusion(), provenance, ConfigWriter.toYaml(config),
-        evaluation == null ? List.of() : Mistake.of(evaluation, p.test, Mistake.GALLERY_SIZE));
+        evaluation == null ? List.of() : Mistake.of(evaluation, p.test, Mistake.GALLERY_SIZE),
+        Map.of());
   }
 
   private record Prepared(

@@ -21,6 +21,8 @@ public final class MarkdownReport {
     md.append("| | |\n|---|---|\n");
     row(md, "status", "**" + r.status() + "**");
     row(md, "test accuracy", Double.isNaN(r.accuracy()) ? "—" : fmt("%.4f", r.accuracy()));
+    r.rotatedAccuracy().forEach((angle, acc) ->
+        row(md, "test accuracy, rotated " + angle + "°", Double.isNaN(acc) ? "—" : fmt("%.4f", acc)));
     row(md, "samples trained", fmt("%,d", r.samplesTrained()));
     row(md, "training time", fmt("%.1f s", r.trainSeconds()));
     row(md, "throughput", fmt("%,.0f samples/s", r.samplesPerSecond()));

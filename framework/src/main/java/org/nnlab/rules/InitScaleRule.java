@@ -23,6 +23,9 @@ public final class InitScaleRule extends AbstractRule {
 
   @Override
   public List<Violation> check(RuleContext context) {
+    if (context.config().network().startingWeights().isPresent()) {
+      return List.of(); // loaded from network.weights, not drawn by network.init: nothing to judge
+    }
     Network net = context.network();
     int[] sizes = net.layerSizes();
     List<Violation> found = new ArrayList<>();
