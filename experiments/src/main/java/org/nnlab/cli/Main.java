@@ -25,6 +25,12 @@ import picocli.CommandLine.Command;
       DataCommand.class, CommandLine.HelpCommand.class
     })
 public final class Main {
+  @CommandLine.Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "print stack traces for errors")
+  boolean verbose;
+
   public static final int OK = 0;
   public static final int RULE_ERROR = 1;
   public static final int BAD_INPUT = 2;
@@ -50,7 +56,10 @@ public final class Main {
 
   /** Bad input becomes one line on stderr and exit 2; a stack trace only with --verbose. */
   private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-    boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
+    boolean verbose = false;
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      verbose |= p.hasMatchedOption("--verbose");
+    }
     PrintWriter err = cli.getErr();
     if (e instanceof ConfigException || e instanceof DataException || e instanceof ModelException
         || e instanceof UserInputException) {

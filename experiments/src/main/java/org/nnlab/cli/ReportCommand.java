@@ -19,8 +19,6 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "a report folder (holding results.json or results.jsonl)")
   Path dir;
 
-  @Option(names = "--verbose", description = "print stack traces for errors")
-  boolean verbose;
 
   @Spec CommandSpec spec;
 

@@ -4,11 +4,15 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -66,6 +70,10 @@ public final class Charts {
     if (min > 0 && max / min > 10) {
       LogAxis log = new LogAxis(xLabel);
       log.setSmallestValue(min / 2);
+      // one labelled tick per decade, written as plain numbers (0.01, 0.1, 1) rather than 10^-1.4
+      log.setTickUnit(new NumberTickUnit(1.0));
+      log.setNumberFormatOverride(new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+      log.setMinorTickMarksVisible(true);
       xAxis = log;
     } else {
       NumberAxis n = new NumberAxis(xLabel);
@@ -75,8 +83,7 @@ public final class Charts {
       }
       xAxis = n;
     }
-    NumberAxis yAxis = new NumberAxis(yLabel);
-    yAxis.setAutoRangeIncludesZero(false);
+    NumberAxis yAxis = yAxis(yLabel);
     XYErrorRenderer renderer = new XYErrorRenderer();
     renderer.setDrawXError(false);
     renderer.setDefaultLinesVisible(true);
@@ -99,12 +106,22 @@ public final class Charts {
     renderer.setSeriesPaint(0, LINE);
     renderer.setSeriesStroke(0, new BasicStroke(2f));
     renderer.setErrorIndicatorPaint(Color.DARK_GRAY);
-    NumberAxis yAxis = new NumberAxis(yLabel);
-    yAxis.setAutoRangeIncludesZero(false);
+    NumberAxis yAxis = yAxis(yLabel);
     CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(xLabel), yAxis, renderer);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+  }
+
+  /**
+   * A value axis at least 0.01 tall: a flat curve (one epoch, two close seeds) otherwise gets a range
+   * of 1e-5 and tick labels like 9.1344E-1.
+   */
+  private static NumberAxis yAxis(String label) {
+    NumberAxis axis = new NumberAxis(label);
+    axis.setAutoRangeIncludesZero(false);
+    axis.setAutoRangeMinimumSize(0.01);
+    return axis;
   }
 
   private static void style(XYPlot plot) {
