@@ -9,6 +9,7 @@ import org.nnlab.config.ExperimentConfig;
 import org.nnlab.experiment.ExperimentRunner;
 import org.nnlab.rules.Finding;
 import org.nnlab.rules.RuleBook;
+import org.nnlab.sweep.SweepPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +39,13 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     ConfigDocument doc = options.document(rules.ids());
+    if (doc.hasSweep()) {
+      // every point must bind and pass the config rules; the base is then checked in full below
+      SweepPlan plan = SweepPlan.of(doc);
+      plan.validate(rules);
+      out.printf("sweep: %d point(s), %d trial(s), every point passes the config rules%n",
+          plan.points().size(), plan.size());
+    }
     ExperimentConfig config = doc.bind();
     List<Finding> found = runner.check(config, gradients);
     for (Finding f : found) {

@@ -21,8 +21,6 @@ final class ConfigOptions {
       description = "override a config key; KEY is a dotted path (network.layers[1]), VALUE is YAML")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--verbose", description = "print stack traces for errors")
-  boolean verbose;
 
   /** The merged, overridden document; throws for a missing file or a malformed config. */
   ConfigDocument document(Set<String> ruleIds) {

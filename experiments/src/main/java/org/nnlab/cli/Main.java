@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import org.nnlab.config.ConfigException;
 import org.nnlab.data.DataException;
 import org.nnlab.inject.NnlabModule;
+import org.nnlab.model.ModelException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,8 +19,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Rule-checked neural-network experiments: the book's sigmoid network, declared in YAML.",
-    subcommands = {RunCommand.class, CheckCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class, CheckCommand.class, SweepCommand.class, ReportCommand.class,
+      QueryCommand.class, BackqueryCommand.class, ExportCommand.class, ImportCommand.class,
+      DataCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+    })
 public final class Main {
+  @CommandLine.Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "print stack traces for errors")
+  boolean verbose;
+
   public static final int OK = 0;
   public static final int RULE_ERROR = 1;
   public static final int BAD_INPUT = 2;
@@ -50,9 +61,13 @@ public final class Main {
 
   /** Bad input becomes one line on stderr and exit 2; a stack trace only with --verbose. */
   private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-    boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
+    boolean verbose = false;
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      verbose |= p.hasMatchedOption("--verbose");
+    }
     PrintWriter err = cli.getErr();
-    if (e instanceof ConfigException || e instanceof DataException || e instanceof UserInputException) {
+    if (e instanceof ConfigException || e instanceof DataException || e instanceof ModelException
+        || e instanceof UserInputException) {
       err.println("nnlab: " + e.getMessage());
       if (verbose) {
         e.printStackTrace(err);

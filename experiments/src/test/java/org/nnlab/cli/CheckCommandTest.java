@@ -65,6 +65,20 @@ class CheckCommandTest {
   }
 
   @Test
+  void check_sweepConfig_validatesEveryPoint() {
+    CliRun run = CliRun.of("check", CliRun.config("sweeps/learning-rate.yaml"));
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("sweep: 6 point(s), 12 trial(s), every point passes the config rules");
+  }
+
+  @Test
+  void check_sweepWithABadPoint_exitsTwo_namingThePoint() {
+    CliRun run = CliRun.of("check", CliRun.config("sweeps/learning-rate.yaml"), "--set", "sweep.parameters={training.learningRate: [0.1, -1]}");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("1 offending point(s)", "training.learningRate=-1", "learning-rate [error]");
+  }
+
+  @Test
   void check_missingFile_exitsTwo() {
     CliRun run = CliRun.of("check", "no/such/config.yaml");
     assertThat(run.exit()).isEqualTo(2);

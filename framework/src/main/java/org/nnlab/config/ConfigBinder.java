@@ -30,7 +30,7 @@ final class ConfigBinder {
       List.of("name", "seed", "data", "network", "training", "rules", "sweep");
   private static final List<String> DATA_KEYS =
       List.of("train", "test", "inputs", "targets", "augment");
-  private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init", "precision");
+  private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init", "weights", "precision");
   private static final List<String> TRAINING_KEYS =
       List.of("learningRate", "epochs", "shuffle", "backprop", "batchSize");
   private static final Map<String, List<String>> SOURCE_KEYS =
@@ -157,10 +157,12 @@ final class ConfigBinder {
         .map(n -> build(n, "network.activation", () -> Activation.byId(string(n, "network.activation"))))
         .orElse(null);
     Initializer init = m.get("init").map(this::init).orElse(null);
+    Path weights = m.get("weights").map(n -> path(n, "network.weights")).orElse(null);
     Precision precision = m.get("precision")
         .map(n -> build(n, "network.precision", () -> Precision.byId(string(n, "network.precision"))))
         .orElse(null);
-    return build(layersNode, "network.layers", () -> new NetworkConfig(layers, activation, init, precision));
+    return build(layersNode, "network.layers",
+        () -> new NetworkConfig(layers, activation, init, weights, precision));
   }
 
   private Initializer init(ConfigNode node) {

@@ -30,8 +30,7 @@ import org.nnlab.config.ConfigNode.Mapping;
  * <p>{@code extends: base.yaml} (relative to the file) loads the base first and deep-merges the
  * file over it: maps merge key by key, the child wins, lists are replaced whole. Relative data
  * paths resolve against the folder of the file that wrote them. Safe by construction: no type
- * tags, at most {@value YamlSyntax#MAX_ALIASES} collection aliases, 1 MiB of text, nesting depth
- * {@value YamlSyntax#MAX_DEPTH}. Thread-safe (stateless).
+ * tags, at most 20 collection aliases, 1 MiB of text, nesting depth 50. Thread-safe (stateless).
  */
 public final class ConfigLoader {
 

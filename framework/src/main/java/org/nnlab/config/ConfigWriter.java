@@ -86,6 +86,8 @@ public final class ConfigWriter {
   private static Map<String, Object> network(NetworkConfig n) {
     Map<String, Object> network = ordered("layers", new ArrayList<>(n.layers()),
         "activation", n.activation().id(), "init", init(n.init()));
+    // written only when set, so configs without it keep their canonical text and hash
+    n.startingWeights().ifPresent(dir -> network.put("weights", dir.toString()));
     if (n.precision() != Precision.DOUBLE) {
       network.put("precision", n.precision().id()); // opt-in only, as training.batchSize
     }

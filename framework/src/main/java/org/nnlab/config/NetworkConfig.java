@@ -1,7 +1,9 @@
 package org.nnlab.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Initializer;
 import org.nnlab.network.Precision;
@@ -12,15 +14,13 @@ import org.nnlab.network.Precision;
  * @param layers nodes per layer, input first: {@code [784, 100, 10]}; at least two layers of ≥ 1 node
  * @param activation the node function; only {@code sigmoid}
  * @param init how starting weights are drawn; default {@code normal-fan-in} (σ = 1/√n)
+ * @param weights a folder of NumPy files ({@code W1.npy}, {@code W2.npy}, …, shaped (nodes_k,
+ *     nodes_{k−1})) to start from instead of drawing; resolved against the config file's folder;
+ *     null (the default) when absent
  * @param precision the number type training runs in; default {@code double}, opt-in {@code float}
  */
 public record NetworkConfig(
-    List<Integer> layers, Activation activation, Initializer init, Precision precision) {
-  /** A double-precision network, the default. */
-  public NetworkConfig(List<Integer> layers, Activation activation, Initializer init) {
-    this(layers, activation, init, Precision.DOUBLE);
-  }
-
+    List<Integer> layers, Activation activation, Initializer init, Path weights, Precision precision) {
   public NetworkConfig {
     layers = List.copyOf(layers);
     if (layers.size() < 2) {
@@ -39,12 +39,31 @@ public record NetworkConfig(
     precision = precision == null ? Precision.DOUBLE : precision;
   }
 
+  /** A double-precision network whose starting weights are drawn by {@code init}. */
+  public NetworkConfig(List<Integer> layers, Activation activation, Initializer init) {
+    this(layers, activation, init, null, Precision.DOUBLE);
+  }
+
+  /** A double-precision network, starting from {@code weights} when not null. */
+  public NetworkConfig(List<Integer> layers, Activation activation, Initializer init, Path weights) {
+    this(layers, activation, init, weights, Precision.DOUBLE);
+  }
+
+  /** The folder of starting weights, when the config names one. */
+  public Optional<Path> startingWeights() {
+    return Optional.ofNullable(weights);
+  }
+
   /** The layer sizes as an array, input first. */
   public int[] sizes() {
     return layers.stream().mapToInt(Integer::intValue).toArray();
   }
 
   public NetworkConfig withLayers(List<Integer> newLayers) {
-    return new NetworkConfig(newLayers, activation, init, precision);
+    return new NetworkConfig(newLayers, activation, init, weights, precision);
+  }
+
+  public NetworkConfig withInit(Initializer newInit) {
+    return new NetworkConfig(layers, activation, newInit, weights, precision);
   }
 }

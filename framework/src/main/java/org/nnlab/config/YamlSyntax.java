@@ -49,6 +49,12 @@ final class YamlSyntax {
    * false every position is the bare source (a {@code --set} value).
    */
   static ConfigNode parse(String text, String source, Path folder, boolean lines) {
+    int codePoints = text.codePointCount(0, text.length());
+    if (codePoints > MAX_CODE_POINTS) {
+      // checked here too: SnakeYAML's own limit does not count comments
+      throw new ConfigException(source + ": the text is too long, found " + codePoints
+          + " code points; allowed: up to " + MAX_CODE_POINTS + " (1 MiB)");
+    }
     LoaderOptions options = loaderOptions();
     Yaml yaml = yaml(options, new DumperOptions());
     Node root;

@@ -1,2 +1,6 @@
-/** Experiments as immutable records read from YAML, the loader that reads them, and its errors. */
+/**
+ * Experiments as immutable records read from YAML: the loader that reads them (with {@code extends:}
+ * and {@code --set} overrides), the positioned document a sweep reads, the canonical writer, and the
+ * one-line errors.
+ */
 package org.nnlab.config;

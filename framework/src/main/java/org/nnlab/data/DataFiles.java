@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -37,6 +40,15 @@ final class DataFiles {
     return in;
   }
 
+  /** True when {@code file} starts with the gzip magic number. */
+  static boolean isGzip(Path file) {
+    try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 2)) {
+      return isGzip(in);
+    } catch (IOException e) {
+      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
   /** True when the next two bytes of {@code in} are the gzip magic number; consumes nothing. */
   static boolean isGzip(BufferedInputStream in) throws IOException {
     in.mark(2);
@@ -44,5 +56,24 @@ final class DataFiles {
     int b1 = in.read();
     in.reset();
     return b0 == 0x1F && b1 == 0x8B;
+  }
+
+  /**
+   * SHA-256 (hex) of {@code file}'s content, decompressed first when it is gzip, so a {@code .gz}
+   * and a plain copy of the same IDX file hash alike.
+   */
+  static String contentSha256(Path file) {
+    try (InputStream in = open(file)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[BUFFER];
+      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+        md.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (IOException e) {
+      throw new DataException(file + ": cannot read (corrupt or truncated gzip?): " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every JDK has SHA-256", e);
+    }
   }
 }

@@ -3,6 +3,7 @@ package org.nnlab.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads the IDX format of the MNIST family (MNIST, Fashion-MNIST, EMNIST, KMNIST, QMNIST), plain or
@@ -22,6 +23,7 @@ public final class IdxReader {
   static final int UNSIGNED_BYTE = 0x08;
   static final int INT = 0x0C;
   private static final int CHUNK = 1 << 20;
+  private static final int FIRST_ALLOCATION = 1 << 20;
 
   private final InputStream in;
   private final String where;
@@ -164,13 +166,16 @@ public final class IdxReader {
     if (columns < 1) {
       throw error(offset - 4, "an int label file needs at least one column, found 0");
     }
-    byte[] labels = new byte[count];
+    byte[] labels = new byte[Math.min(count, FIRST_ALLOCATION)];
     long headerEnd = offset;
     for (int i = 0; i < count; i++) {
       for (int c = 0; c < columns; c++) {
         long at = offset;
         int v = readIntOrTruncated(count, 4L * columns, headerEnd, "label");
         if (c == 0) {
+          if (i == labels.length) {
+            labels = Arrays.copyOf(labels, (int) Math.min(count, 2L * labels.length));
+          }
           if (v < 0 || v > 255) {
             throw error(at, "label of record " + i + " must lie in 0–255, found " + v);
           }
@@ -193,10 +198,15 @@ public final class IdxReader {
 
   /** Reads {@code count} records of {@code recordBytes} bytes each, then checks nothing follows. */
   private byte[] body(int count, int recordBytes, String record) {
-    byte[] data = new byte[count * recordBytes];
+    int total = count * recordBytes;
+    // grow with the data actually read: a damaged count must not allocate gigabytes up front
+    byte[] data = new byte[Math.min(total, FIRST_ALLOCATION)];
     long headerEnd = offset;
     int done = 0;
-    while (done < data.length) {
+    while (done < total) {
+      if (done == data.length) {
+        data = Arrays.copyOf(data, (int) Math.min(total, 2L * data.length));
+      }
       int n = read(data, done, Math.min(CHUNK, data.length - done));
       done += n;
       if (n == 0) {

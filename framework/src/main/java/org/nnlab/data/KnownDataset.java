@@ -1,6 +1,8 @@
 package org.nnlab.data;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,21 +20,26 @@ import java.util.stream.Collectors;
 public enum KnownDataset {
   /** 10,000 + 10,000 real MNIST digits inside the framework jar; see its README. */
   MNIST_SAMPLE("mnist-sample", "MNIST digits bundled in the jar: the first 10,000 training images, all 10,000 test images",
-      Map.of()),
+      Map.of(), List.of()),
   /** The full MNIST digits, 60,000 + 10,000, by LeCun, Cortes and Burges. */
   MNIST("mnist", "MNIST handwritten digits (LeCun, Cortes, Burges): 60,000 training, 10,000 test",
       Map.of(
           "train-images-idx3-ubyte", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
           "train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
           "t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
-          "t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2")),
+          "t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"),
+      List.of(
+          "https://ossci-datasets.s3.amazonaws.com/mnist/",
+          "https://storage.googleapis.com/cvdf-datasets/mnist/",
+          "http://yann.lecun.com/exdb/mnist/")),
   /** Zalando's Fashion-MNIST, 60,000 + 10,000 clothing images in MNIST's format. */
   FASHION_MNIST("fashion-mnist", "Fashion-MNIST (Zalando Research): 60,000 training, 10,000 test clothing images",
       Map.of(
           "train-images-idx3-ubyte", "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
           "train-labels-idx1-ubyte", "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
           "t10k-images-idx3-ubyte", "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
-          "t10k-labels-idx1-ubyte", "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"));
+          "t10k-labels-idx1-ubyte", "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"),
+      List.of("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"));
 
   /** One part of a dataset and the base names (without {@code .gz}) of its two IDX files. */
   public record Part(String name, String images, String labels) {}
@@ -44,11 +51,21 @@ public enum KnownDataset {
   private final String id;
   private final String description;
   private final Map<String, String> sha256;
+  private final List<String> mirrors;
 
-  KnownDataset(String id, String description, Map<String, String> sha256) {
+  KnownDataset(String id, String description, Map<String, String> sha256, List<String> mirrors) {
     this.id = id;
     this.description = description;
     this.sha256 = sha256;
+    this.mirrors = mirrors;
+  }
+
+  /**
+   * The usual public mirrors of the original gz files, tried in order; each is a base URL the file
+   * name plus {@code .gz} is appended to. Empty for the bundled sample.
+   */
+  public List<String> mirrors() {
+    return mirrors;
   }
 
   /** The name used in configs and on the command line, e.g. {@code fashion-mnist}. */
@@ -84,6 +101,15 @@ public enum KnownDataset {
   /** SHA-256 (hex) of the original file's uncompressed content; empty for the bundled sample. */
   public Optional<String> sha256(String file) {
     return Optional.ofNullable(sha256.get(file));
+  }
+
+  /** Each file's base name → SHA-256 (hex) of the original's content, in {@link #files()} order. */
+  public Map<String, String> originals() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String f : files()) {
+      m.put(f, sha256.get(f));
+    }
+    return Collections.unmodifiableMap(m);
   }
 
   /** True when the files live in the data directory (or a system folder), not in the jar. */

@@ -1,2 +1,6 @@
-/** Datasets kept as bytes, their readers (IDX, CSV, images), input scaling and target encoding. */
+/**
+ * Datasets kept as bytes: readers (IDX, CSV, PNG/JPEG), the named datasets and where they live
+ * (bundled {@code mnist-sample}, {@code mnist}, {@code fashion-mnist}), fetching and importing them
+ * with SHA-256 checks, rotation augmentation, input scaling and target encoding.
+ */
 package org.nnlab.data;

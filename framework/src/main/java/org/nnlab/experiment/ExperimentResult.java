@@ -1,6 +1,9 @@
 package org.nnlab.experiment;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nnlab.rules.Finding;
 
 /**
@@ -13,6 +16,10 @@ import org.nnlab.rules.Finding;
  * @param samplesTrained training samples seen, over all epochs
  * @param confusion confusion[actual][predicted] on the test part; empty when nothing was evaluated
  * @param config the experiment's canonical YAML
+ * @param mistakes the test images the network was surest of and got wrong, surest first (at most
+ *     {@link Mistake#GALLERY_SIZE}); empty when nothing was evaluated
+ * @param rotatedAccuracy for a run with {@code data.augment.rotate}: angle in degrees ({@code "-10"})
+ *     → accuracy on the test part rotated by it; empty otherwise
  */
 public record ExperimentResult(
     String name,
@@ -26,7 +33,9 @@ public record ExperimentResult(
     List<Finding> findings,
     int[][] confusion,
     Provenance provenance,
-    String config) {
+    String config,
+    List<Mistake> mistakes,
+    Map<String, Double> rotatedAccuracy) {
 
   public static final String COMPLETED = "completed";
   public static final String DIVERGED = "diverged";
@@ -36,6 +45,24 @@ public record ExperimentResult(
     epochs = List.copyOf(epochs);
     findings = List.copyOf(findings);
     confusion = confusion == null ? new int[0][] : confusion;
+    mistakes = mistakes == null ? List.of() : List.copyOf(mistakes);
+    rotatedAccuracy = rotatedAccuracy == null
+        ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rotatedAccuracy));
+  }
+
+  /** A result without a mistakes gallery or rotated accuracies. */
+  public ExperimentResult(
+      String name, String status, double accuracy, double samplesPerSecond, double trainSeconds,
+      double wallSeconds, long samplesTrained, List<EpochStats> epochs, List<Finding> findings,
+      int[][] confusion, Provenance provenance, String config) {
+    this(name, status, accuracy, samplesPerSecond, trainSeconds, wallSeconds, samplesTrained, epochs,
+        findings, confusion, provenance, config, List.of(), Map.of());
+  }
+
+  /** This result with {@code rotatedAccuracy} replaced. */
+  public ExperimentResult withRotatedAccuracy(Map<String, Double> rotated) {
+    return new ExperimentResult(name, status, accuracy, samplesPerSecond, trainSeconds, wallSeconds,
+        samplesTrained, epochs, findings, confusion, provenance, config, mistakes, rotated);
   }
 
   public boolean completed() {

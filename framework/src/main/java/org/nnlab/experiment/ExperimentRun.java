@@ -1,12 +1,15 @@
 package org.nnlab.experiment;
 
+import org.nnlab.config.ExperimentConfig;
 import org.nnlab.data.Dataset;
 import org.nnlab.metrics.Evaluation;
 import org.nnlab.network.Network;
 
 /**
  * An experiment that has run, in memory: its result plus what reports and model files need beyond
- * it — the trained network, the data, and the final evaluation (null when nothing was trained).
+ * it — the trained network, the data, the final evaluation (null when nothing was trained) and the
+ * config that was run.
  */
 public record ExperimentRun(
-    ExperimentResult result, Network network, Dataset train, Dataset test, Evaluation evaluation) {}
+    ExperimentResult result, Network network, Dataset train, Dataset test, Evaluation evaluation,
+    ExperimentConfig config) {}

@@ -11,6 +11,7 @@ import org.nnlab.config.ConfigWriter;
 import org.nnlab.config.ExperimentConfig;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.DatasetLoader;
+import org.nnlab.data.Datasets;
 import org.nnlab.data.InputScaling;
 import org.nnlab.data.TargetEncoding;
 import org.nnlab.metrics.Evaluation;
@@ -80,7 +81,7 @@ public final class ExperimentRunner {
       findings.forEach(metrics::finding);
       return new ExperimentRun(
           result(config, p, ExperimentResult.FAILED, Double.NaN, List.of(), findings, null, metrics, wallStart),
-          p.network, p.train, p.test, null);
+          p.network, p.train, p.test, null, config);
     }
 
     List<EpochStats> epochs = new ArrayList<>();
@@ -126,15 +127,19 @@ public final class ExperimentRunner {
     }
     findings.forEach(metrics::finding);
     double accuracy = last[0] == null ? Double.NaN : last[0].accuracy();
-    ExperimentResult result = result(config, p, status, accuracy, epochs, findings, last[0], metrics, wallStart);
-    return new ExperimentRun(result, p.network, p.train, p.test, last[0]);
+    Map<String, Double> rotated = last[0] == null ? Map.of()
+        : RotatedAccuracy.of(p.network, p.test, scaling, config.data().augment().rotate());
+    ExperimentResult result = result(config, p, status, accuracy, epochs, findings, last[0], metrics, wallStart)
+        .withRotatedAccuracy(rotated);
+    return new ExperimentRun(result, p.network, p.train, p.test, last[0], config);
   }
 
   /** Config rules, data, data rules, initial weights, init rules: everything before training. */
   private Prepared prepare(ExperimentConfig config) {
     RuleContext ctx = RuleContext.ofConfig(config);
     List<Finding> found = new ArrayList<>(rules.check(ctx));
-    Dataset train = loader.load(config.data().train());
+    // rotated copies (data.augment) are a view over the loaded images, not a copy
+    Dataset train = Datasets.augmented(loader.load(config.data().train()), config.data().augment());
     Dataset test = loader.load(config.data().test());
     ctx = ctx.withData(train, test);
     found.addAll(rules.check(ctx.at(Phase.DATA)));
@@ -159,7 +164,9 @@ public final class ExperimentRunner {
     return new ExperimentResult(
         config.name(), status, accuracy, metrics.samplesPerSecond(), metrics.trainSeconds(),
         (System.nanoTime() - wallStart) / 1e9, (long) metrics.samplesTrained(), epochs, findings,
-        evaluation == null ? null : evaluation.confusion(), provenance, ConfigWriter.toYaml(config));
+        evaluation == null ? null : evaluation.confusion(), provenance, ConfigWriter.toYaml(config),
+        evaluation == null ? List.of() : Mistake.of(evaluation, p.test, Mistake.GALLERY_SIZE),
+        Map.of());
   }
 
   private record Prepared(

@@ -13,8 +13,18 @@ public interface NetworkFactory {
   /** A new network for {@code config}, every random draw taken from {@code rng}. */
   Network create(NetworkConfig config, RandomGenerator rng);
 
-  /** The config's layers, activation and initializer, as declared. */
+  /**
+   * Weights drawn with the config's layers, activation and initializer. A config naming
+   * {@code network.weights} is refused here, never silently drawn: the factory nnlab binds,
+   * {@code org.nnlab.model.StartingNetworks}, loads those.
+   */
   static NetworkFactory fromConfig() {
-    return (config, rng) -> Network.create(config.sizes(), config.activation(), config.init(), rng);
+    return (config, rng) -> {
+      if (config.startingWeights().isPresent()) {
+        throw new IllegalArgumentException("network.weights is set: load it with a factory that reads"
+            + " weights (org.nnlab.model.StartingNetworks), not by drawing");
+      }
+      return Network.create(config.sizes(), config.activation(), config.init(), rng);
+    };
   }
 }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.data.DefaultDatasetLoader;
 import org.nnlab.experiment.NetworkFactory;
+import org.nnlab.model.StartingNetworks;
 import org.nnlab.rules.BuiltInRules;
 import org.nnlab.rules.Rule;
 import org.nnlab.training.Trainer;
@@ -53,6 +54,7 @@ public final class NnlabModule extends AbstractModule {
   @Provides
   @Singleton
   NetworkFactory networkFactory() {
-    return NetworkFactory.fromConfig();
+    // draws by network.init, or loads network.weights when the config names a folder
+    return new StartingNetworks();
   }
 }

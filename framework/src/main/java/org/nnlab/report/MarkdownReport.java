@@ -3,6 +3,7 @@ package org.nnlab.report;
 import java.util.Locale;
 import org.nnlab.experiment.EpochStats;
 import org.nnlab.experiment.ExperimentResult;
+import org.nnlab.experiment.Mistake;
 import org.nnlab.experiment.Provenance;
 import org.nnlab.rules.Finding;
 
@@ -20,6 +21,8 @@ public final class MarkdownReport {
     md.append("| | |\n|---|---|\n");
     row(md, "status", "**" + r.status() + "**");
     row(md, "test accuracy", Double.isNaN(r.accuracy()) ? "—" : fmt("%.4f", r.accuracy()));
+    r.rotatedAccuracy().forEach((angle, acc) ->
+        row(md, "test accuracy, rotated " + angle + "°", Double.isNaN(acc) ? "—" : fmt("%.4f", acc)));
     row(md, "samples trained", fmt("%,d", r.samplesTrained()));
     row(md, "training time", fmt("%.1f s", r.trainSeconds()));
     row(md, "throughput", fmt("%,.0f samples/s", r.samplesPerSecond()));
@@ -48,6 +51,14 @@ public final class MarkdownReport {
           md.append(' ').append(v).append(" |");
         }
         md.append('\n');
+      }
+      md.append('\n');
+    }
+
+    if (!r.mistakes().isEmpty()) {
+      md.append("## Most confident mistakes (images in report.html)\n\n| test sample | true | predicted | confidence |\n|---:|---:|---:|---:|\n");
+      for (Mistake m : r.mistakes()) {
+        md.append(fmt("| %d | %d | %d | %.3f |\n", m.index(), m.label(), m.predicted(), m.confidence()));
       }
       md.append('\n');
     }
@@ -83,7 +94,7 @@ public final class MarkdownReport {
     md.append("| ").append(key).append(" | ").append(value).append(" |\n");
   }
 
-  private static String fmt(String f, Object... args) {
+  static String fmt(String f, Object... args) {
     return String.format(Locale.ROOT, f, args);
   }
 }

@@ -2,7 +2,6 @@ package org.nnlab.rules;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.nnlab.config.Severity;
 
 /**
@@ -10,27 +9,12 @@ import org.nnlab.config.Severity;
  * non-finite loss; this rule reports it, so a NaN ends the run visibly rather than hidden in an
  * accuracy of 0.098.
  */
-public final class DivergenceRule implements Rule {
+public final class DivergenceRule extends AbstractRule {
   public static final String ID = "divergence";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public Set<Phase> phases() {
-    return EnumSet.of(Phase.EPOCH, Phase.FINAL);
-  }
-
-  @Override
-  public String description() {
-    return "the loss and every weight stay finite; a NaN ends the run and is reported";
+  public DivergenceRule() {
+    super(ID, Severity.ERROR, EnumSet.of(Phase.EPOCH, Phase.FINAL),
+        "the loss and every weight stay finite; a NaN ends the run and is reported");
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.nnlab.rules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.nnlab.config.ExperimentConfig;
 import org.nnlab.config.Severity;
@@ -23,31 +22,17 @@ import org.nnlab.network.Network;
  * and each hidden layer's measured deviation is reported as a declared warning: the book's rule
  * leaves out the next layer's σ', by design.
  */
-public final class GradientRule implements Rule {
+public final class GradientRule extends AbstractRule {
   public static final String ID = "gradient";
   static final double EPS = 1e-6;
   static final double TOLERANCE = 1e-6;
   static final int WEIGHTS_PER_LAYER = 40;
   static final int SAMPLES = 3;
+  static final double NOISE_FLOOR = 1e-3;
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
-
-  @Override
-  public Set<Phase> phases() {
-    return EnumSet.of(Phase.GRADIENT);
-  }
-
-  @Override
-  public String description() {
-    return "back-propagated updates equal −α·∂E/∂W by central finite differences; reports the book rule's hidden-layer deviation";
+  public GradientRule() {
+    super(ID, Severity.WARN, EnumSet.of(Phase.GRADIENT),
+        "back-propagated updates equal −α·∂E/∂W by central finite differences; reports the book rule's hidden-layer deviation");
   }
 
   @Override
@@ -89,7 +74,7 @@ public final class GradientRule implements Rule {
   }
 
   /**
-   * ‖D − G‖ / ‖G‖ per layer over sampled weights, where D is the rule's update direction and G is
+   * ‖D − G‖ / max(‖G‖, 1e-3) per layer over sampled weights, where D is the rule's update direction and G is
    * −∂E/∂W by central finite differences.
    */
   public static double[] relativeDeviation(
@@ -110,7 +95,8 @@ public final class GradientRule implements Rule {
         diff += (d - g) * (d - g);
         norm += g * g;
       }
-      result[k] = norm == 0 ? Math.sqrt(diff) : Math.sqrt(diff / norm);
+      // floored: below ‖G‖ = 1e-3 the difference quotient's rounding (~1e-10 a weight) dominates
+      result[k] = Math.sqrt(diff) / Math.max(Math.sqrt(norm), NOISE_FLOOR);
     }
     return result;
   }

@@ -3,7 +3,6 @@ package org.nnlab.rules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.nnlab.config.Severity;
 import org.nnlab.network.Network;
 
@@ -13,32 +12,20 @@ import org.nnlab.network.Network;
  * measured σ of each layer must lie within a factor {@value #FACTOR} of 1/√n (uniform ±1/√n gives
  * 1/√(3n), a factor 1.7, and passes).
  */
-public final class InitScaleRule implements Rule {
+public final class InitScaleRule extends AbstractRule {
   public static final String ID = "init-scale";
   static final double FACTOR = 2.5;
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
-
-  @Override
-  public Set<Phase> phases() {
-    return EnumSet.of(Phase.INIT);
-  }
-
-  @Override
-  public String description() {
-    return "starting weights have σ ≈ 1/√n (n = incoming links): large sums saturate the sigmoid";
+  public InitScaleRule() {
+    super(ID, Severity.WARN, EnumSet.of(Phase.INIT),
+        "starting weights have σ ≈ 1/√n (n = incoming links): large sums saturate the sigmoid");
   }
 
   @Override
   public List<Violation> check(RuleContext context) {
+    if (context.config().network().startingWeights().isPresent()) {
+      return List.of(); // loaded from network.weights, not drawn by network.init: nothing to judge
+    }
     Network net = context.network();
     int[] sizes = net.layerSizes();
     List<Violation> found = new ArrayList<>();

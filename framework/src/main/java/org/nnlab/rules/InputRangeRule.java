@@ -3,7 +3,6 @@ package org.nnlab.rules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.nnlab.config.InputRange;
 import org.nnlab.config.Severity;
 import org.nnlab.data.Dataset;
@@ -14,30 +13,15 @@ import org.nnlab.data.InputScaling;
  * (ΔW ∝ O_prev), and values past 1 push the sigmoid into its flat zone. Checks the configured range,
  * then the scaled values of the first samples actually loaded.
  */
-public final class InputRangeRule implements Rule {
+public final class InputRangeRule extends AbstractRule {
   public static final String ID = "input-range";
   static final double LOW = 0.01;
   static final double HIGH = 1.0;
   private static final int PROBE_SAMPLES = 1_000;
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public Set<Phase> phases() {
-    return EnumSet.of(Phase.CONFIG, Phase.DATA);
-  }
-
-  @Override
-  public String description() {
-    return "scaled inputs lie in [0.01, 1.0]: a 0 input zeroes its weight's update, values past 1 saturate the sigmoid";
+  public InputRangeRule() {
+    super(ID, Severity.ERROR, EnumSet.of(Phase.CONFIG, Phase.DATA),
+        "scaled inputs lie in [0.01, 1.0]: a 0 input zeroes its weight's update, values past 1 saturate the sigmoid");
   }
 
   @Override

@@ -3,32 +3,16 @@ package org.nnlab.rules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.nnlab.config.Severity;
 import org.nnlab.data.Dataset;
 
 /** {@code layer-shape}: the first layer has one node per input, the last one per class. */
-public final class LayerShapeRule implements Rule {
+public final class LayerShapeRule extends AbstractRule {
   public static final String ID = "layer-shape";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public Set<Phase> phases() {
-    return EnumSet.of(Phase.DATA);
-  }
-
-  @Override
-  public String description() {
-    return "the first layer has one node per input pixel and the last one node per class";
+  public LayerShapeRule() {
+    super(ID, Severity.ERROR, EnumSet.of(Phase.DATA),
+        "the first layer has one node per input pixel and the last one node per class");
   }
 
   @Override

@@ -2,31 +2,15 @@ package org.nnlab.rules;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.nnlab.config.Severity;
 
 /** {@code learning-rate}: 0 < α; a warning when α > 1, where steps overshoot the minimum. */
-public final class LearningRateRule implements Rule {
+public final class LearningRateRule extends AbstractRule {
   public static final String ID = "learning-rate";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public Set<Phase> phases() {
-    return EnumSet.of(Phase.CONFIG);
-  }
-
-  @Override
-  public String description() {
-    return "0 < α (nothing is learned otherwise); α > 1 is warned about: steps overshoot the minimum";
+  public LearningRateRule() {
+    super(ID, Severity.ERROR, EnumSet.of(Phase.CONFIG),
+        "0 < α (nothing is learned otherwise); α > 1 is warned about: steps overshoot the minimum");
   }
 
   @Override

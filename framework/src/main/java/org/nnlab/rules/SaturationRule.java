@@ -3,7 +3,6 @@ package org.nnlab.rules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.nnlab.config.Severity;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.InputScaling;
@@ -15,31 +14,16 @@ import org.nnlab.network.Network;
  * sigmoid's slope O(1 − O) is under 0.01, so saturated nodes all but stop learning. Output nodes are
  * left out when there are hidden layers: reaching the targets 0.01 / 0.99 is their job.
  */
-public final class SaturationRule implements Rule {
+public final class SaturationRule extends AbstractRule {
   public static final String ID = "saturation";
   static final int PROBE = 200;
   static final double LOW = 0.01;
   static final double HIGH = 0.99;
   static final double MAX_SHARE = 0.5;
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
-
-  @Override
-  public Set<Phase> phases() {
-    return EnumSet.of(Phase.INIT, Phase.EPOCH);
-  }
-
-  @Override
-  public String description() {
-    return "at most half the hidden outputs on a probe batch lie below 0.01 or above 0.99: saturated nodes stop learning";
+  public SaturationRule() {
+    super(ID, Severity.WARN, EnumSet.of(Phase.INIT, Phase.EPOCH),
+        "at most half the hidden outputs on a probe batch lie below 0.01 or above 0.99: saturated nodes stop learning");
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.nnlab.config.Severity;
 import org.nnlab.network.Network;
 
@@ -15,27 +14,12 @@ import org.nnlab.network.Network;
  * get identical updates forever, so the nodes stay clones. Checked after initialisation and after
  * training.
  */
-public final class SymmetryRule implements Rule {
+public final class SymmetryRule extends AbstractRule {
   public static final String ID = "symmetry";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public Set<Phase> phases() {
-    return EnumSet.of(Phase.INIT, Phase.FINAL);
-  }
-
-  @Override
-  public String description() {
-    return "no two nodes of a layer share the same incoming weights: identical weights get identical updates forever";
+  public SymmetryRule() {
+    super(ID, Severity.ERROR, EnumSet.of(Phase.INIT, Phase.FINAL),
+        "no two nodes of a layer share the same incoming weights: identical weights get identical updates forever");
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.nnlab.rules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.nnlab.config.Severity;
 import org.nnlab.config.Targets;
 import org.nnlab.network.Activation;
@@ -12,27 +11,12 @@ import org.nnlab.network.Activation;
  * {@code target-range}: targets lie strictly inside the output activation's range, off below on.
  * The sigmoid never reaches 0 or 1, so chasing them grows weights without bound.
  */
-public final class TargetRangeRule implements Rule {
+public final class TargetRangeRule extends AbstractRule {
   public static final String ID = "target-range";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public Set<Phase> phases() {
-    return EnumSet.of(Phase.CONFIG);
-  }
-
-  @Override
-  public String description() {
-    return "targets lie strictly inside the activation's range (0.01/0.99 for the sigmoid), which it never reaches";
+  public TargetRangeRule() {
+    super(ID, Severity.ERROR, EnumSet.of(Phase.CONFIG),
+        "targets lie strictly inside the activation's range (0.01/0.99 for the sigmoid), which it never reaches");
   }
 
   @Override

@@ -249,6 +249,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void load_ofTextPastTheCodePointLimit_isRejected() {
+    String message = errorOf("# " + "x".repeat(YamlSyntax.MAX_CODE_POINTS) + "\n");
+
+    assertEquals(dir.resolve("x.yaml") + ": the text is too long, found 1048579 code points;"
+        + " allowed: up to 1048576 (1 MiB)", message);
+  }
+
+  @Test
   void load_ofMissingFileOrEmptyFile_saysSo() {
     Path missing = dir.resolve("none.yaml");
     assertEquals(missing + ": file not found, found '" + missing + "'",

@@ -105,4 +105,12 @@ class IdxReaderTest {
     DataException e = assertThrows(DataException.class, () -> IdxReader.read(file, file, "x"));
     assertEquals(file + ": no such file", e.getMessage());
   }
+
+  @Test
+  void combine_labelOutsideDeclaredClasses_namesRecordAndRange() {
+    IdxReader.Images im = new IdxReader.Images(2, 2, 2, PIXELS);
+    DataException e = assertThrows(DataException.class,
+        () -> IdxReader.combine(im, new byte[] {3, 12}, "x", "im", "lb", 10));
+    assertEquals("lb: label 12 of record 1 lies outside the 10 classes 0–9 this dataset declares", e.getMessage());
+  }
 }

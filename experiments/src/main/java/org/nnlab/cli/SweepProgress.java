@@ -1,0 +1,92 @@
+package org.nnlab.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.nnlab.sweep.SweepListener;
+import org.nnlab.sweep.TrialResult;
+
+/**
+ * Shows a sweep's progress: trials done, the best accuracy so far and the time left — a progress
+ * bar (the {@code progressbar} library) on a terminal, one plain line per trial otherwise.
+ */
+final class SweepProgress implements SweepListener, AutoCloseable {
+  private final PrintWriter out;
+  private final ProgressBar bar;
+  private final long start = System.nanoTime();
+  private double best = Double.NaN;
+  private int resumedFrom;
+
+  private SweepProgress(PrintWriter out, ProgressBar bar) {
+    this.out = out;
+    this.bar = bar;
+  }
+
+  static SweepProgress start(String name, PrintWriter out) {
+    if (System.console() == null) {
+      return new SweepProgress(out, null);
+    }
+    ProgressBar bar = new ProgressBarBuilder()
+        .setTaskName(name)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUnit(" trials", 1)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .build();
+    return new SweepProgress(out, bar);
+  }
+
+  @Override
+  public synchronized void onPlanned(int total, int done) {
+    resumedFrom = Math.max(resumedFrom, done);
+    if (bar != null) {
+      bar.maxHint(total);
+      bar.stepTo(done);
+    } else if (done > 0) {
+      out.printf(Locale.ROOT, "resuming: %d of %d trials already stored%n", done, total);
+    }
+  }
+
+  @Override
+  public synchronized void onTrial(TrialResult r, int done, int total) {
+    double acc = r.result().accuracy();
+    if (!Double.isNaN(acc) && (Double.isNaN(best) || acc > best)) {
+      best = acc;
+    }
+    if (bar != null) {
+      bar.maxHint(total);
+      bar.stepTo(done);
+      bar.setExtraMessage(String.format(Locale.ROOT, " best %.4f", best));
+      return;
+    }
+    out.printf(Locale.ROOT, "trial %d/%d {%s} seed %d: %s, accuracy %.4f (best %.4f), %s left%n",
+        done, total, label(r), r.seed(), r.result().status(), acc, best, eta(done, total));
+  }
+
+  private static String label(TrialResult r) {
+    StringBuilder b = new StringBuilder();
+    r.parameters().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+    return b.toString();
+  }
+
+  /** Time left, from the rate of the trials run in this process. */
+  private String eta(int done, int total) {
+    int ranHere = done - resumedFrom;
+    if (ranHere <= 0) {
+      return "?";
+    }
+    double perTrial = (System.nanoTime() - start) / 1e9 / ranHere;
+    Duration left = Duration.ofSeconds(Math.round(perTrial * (total - done)));
+    return String.format(Locale.ROOT, "%d:%02d", left.toMinutes(), left.toSecondsPart());
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package org.nnlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.experiment.ResultsJson;
+import org.nnlab.sweep.ResultsStore;
+import org.nnlab.sweep.TrialResult;
+
+class SweepCommandTest {
+
+  @Test
+  void sweep_writesEveryTrialAndTheReport_andReportRebuildsTheSameFiles(@TempDir Path dir) throws IOException {
+    Path config = TinySweeps.write(dir, "[0.1, 0.3]", 2);
+    Path out = dir.resolve("out");
+    CliRun run = CliRun.of("sweep", config.toString(), "--out", out.toString(), "--parallel", "2");
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<TrialResult> trials = ResultsStore.readAll(out.resolve("results.jsonl"));
+    assertThat(trials).hasSize(4);
+    assertThat(trials.stream().map(TrialResult::seed).distinct()).hasSize(4);
+    assertThat(trials).allSatisfy(t -> {
+      assertThat(t.result().completed()).isTrue();
+      assertThat(t.result().mistakes()).hasSize(10);
+      assertThat(t.parameters()).containsOnlyKeys("training.learningRate");
+    });
+    assertThat(Files.readAllLines(out.resolve("trials.csv"))).hasSize(5)
+        .first().asString().startsWith("trial,repeat,seed,training.learningRate,status,accuracy");
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains("<svg", "Test accuracy vs training.learningRate", "Most confident mistakes",
+        "data:image/png;base64,", "Best configuration").doesNotContain("src=\"http", "href=\"http");
+    String md = Files.readString(out.resolve("report.md"));
+    assertThat(md).contains("# Sweep tiny-sweep", "## Accuracy vs training.learningRate", "```yaml");
+
+    Files.delete(out.resolve("report.html"));
+    Files.writeString(out.resolve("report.md"), "stale");
+    CliRun rebuild = CliRun.of("report", out.toString());
+    assertThat(rebuild.exit()).as(rebuild.err()).isZero();
+    assertThat(Files.readString(out.resolve("report.html"))).isEqualTo(html);
+    assertThat(Files.readString(out.resolve("report.md"))).isEqualTo(md);
+  }
+
+  @Test
+  void sweep_existingResultsWithoutResume_exitsTwo_andResumeWithNothingMissingRunsNothing(@TempDir Path dir)
+      throws IOException {
+    Path config = TinySweeps.write(dir, "[0.2]", 1);
+    Path out = dir.resolve("out");
+    assertThat(CliRun.of("sweep", config.toString(), "--out", out.toString()).exit()).isZero();
+    String before = Files.readString(out.resolve("results.jsonl"));
+    CliRun again = CliRun.of("sweep", config.toString(), "--out", out.toString());
+    assertThat(again.exit()).isEqualTo(2);
+    assertThat(again.err()).contains("already holds trials: add --resume");
+    CliRun resumed = CliRun.of("sweep", config.toString(), "--out", out.toString(), "--resume");
+    assertThat(resumed.exit()).as(resumed.err()).isZero();
+    assertThat(Files.readString(out.resolve("results.jsonl"))).isEqualTo(before);
+  }
+
+  @Test
+  void sweep_invalidPoints_exitTwo_listingEveryOne_beforeAnyTraining(@TempDir Path dir) throws IOException {
+    Path config = TinySweeps.write(dir, "[-1.0, 0.1, 0.0]", 1);
+    Path out = dir.resolve("out");
+    CliRun run = CliRun.of("sweep", config.toString(), "--out", out.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("the sweep is invalid, 2 offending point(s):",
+        "point {training.learningRate=-1.0}: learning-rate [error]",
+        "point {training.learningRate=0.0}: learning-rate [error]");
+    assertThat(out.resolve("results.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void report_singleRun_rebuildsFromResultsJson(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("run");
+    CliRun run = CliRun.of("run", CliRun.config("quickstart.yaml"), "--out", out.toString(),
+        "--set", "training.epochs=1", "--set", "network.layers=[784,4,10]");
+    assertThat(run.exit()).as(run.err()).isZero();
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains("<svg", "Learning curve", "Confusion matrix", "sha256:");
+    assertThat(ResultsJson.read(out.resolve("results.json")).mistakes()).hasSize(10);
+    Files.delete(out.resolve("report.html"));
+    assertThat(CliRun.of("report", out.toString()).exit()).isZero();
+    assertThat(Files.readString(out.resolve("report.html"))).isEqualTo(html);
+  }
+
+  @Test
+  void report_folderWithoutResults_exitsTwo(@TempDir Path dir) {
+    CliRun run = CliRun.of("report", dir.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("no results.json or results.jsonl");
+  }
+}

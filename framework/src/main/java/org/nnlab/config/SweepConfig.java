@@ -1,0 +1,236 @@
+package org.nnlab.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalInt;
+import org.nnlab.config.ConfigNode.Kind;
+import org.nnlab.config.ConfigNode.Mapping;
+import org.nnlab.config.ConfigNode.Scalar;
+import org.nnlab.config.ConfigNode.Sequence;
+
+/**
+ * The {@code sweep:} block of a config: how to pick points (grid, random, halving), the axes keyed
+ * by config key paths, the seeds per point, and how many trials may run at once.
+ *
+ * <pre>{@code
+ * sweep:
+ *   strategy: random            # grid (default) | random | halving
+ *   trials: 8                   # random, and halving over ranges: how many points to draw
+ *   parameters:
+ *     training.learningRate: {min: 0.01, max: 1.0, log: true}
+ *     network.layers[1]: [50, 100, 200]
+ *   repeats: 2                  # seeds per point, reported as mean ± std; default 1
+ *   parallelism: 2              # trials at once; default: the number of cores
+ *   maxEpochs: 9                # halving only: the largest epoch budget; default 9
+ * }</pre>
+ *
+ * <p>Read with {@link #parse(ConfigNode)}, which checks the block's own shape; whether each point
+ * makes a valid experiment is for the sweep plan to check, point by point.
+ *
+ * @param parallelism trials at once, or empty for the number of cores
+ */
+public record SweepConfig(
+    Strategy strategy, List<Axis> axes, int trials, int repeats, OptionalInt parallelism, int maxEpochs,
+    Position position) {
+
+  /** How points are chosen. */
+  public enum Strategy {
+    /** Every combination of the axes' lists. */
+    GRID,
+    /** {@code trials} points drawn from the ranges (lists are drawn from uniformly). */
+    RANDOM,
+    /**
+     * Successive halving with epochs as the budget: every point trains 1 epoch, the best third
+     * goes on to 3, then 9, … up to {@code maxEpochs} (Jamieson &amp; Talwalkar 2016, with η = 3).
+     */
+    HALVING;
+
+    String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** One swept config key and where it was written. */
+  public sealed interface Axis {
+    /** The config key path, e.g. {@code network.layers[1]}. */
+    String key();
+
+    /** Where the key was written in the sweep block. */
+    Position position();
+  }
+
+  /** An axis with listed values, each positioned where it was written. */
+  public record Values(String key, Position position, List<ConfigNode> values) implements Axis {
+    public Values {
+      values = List.copyOf(values);
+    }
+  }
+
+  /**
+   * An axis drawn from [min, max]: uniformly, or log-uniformly ({@code log: true}, so that 0.01–0.1
+   * is as likely as 0.1–1), as reals or integers ({@code integer: true}).
+   */
+  public record Range(String key, Position position, double min, double max, boolean log, boolean integer)
+      implements Axis {}
+
+  private static final List<String> KEYS =
+      List.of("strategy", "parameters", "trials", "repeats", "parallelism", "maxEpochs");
+  private static final List<String> RANGE_KEYS = List.of("min", "max", "log", "integer");
+
+  public SweepConfig {
+    axes = List.copyOf(axes);
+    Objects.requireNonNull(strategy, "strategy");
+    Objects.requireNonNull(parallelism, "parallelism");
+  }
+
+  /** Whether the sweep draws points at random (a random strategy, or halving over ranges). */
+  public boolean drawsPoints() {
+    return strategy == Strategy.RANDOM
+        || strategy == Strategy.HALVING && axes.stream().anyMatch(a -> a instanceof Range);
+  }
+
+  /**
+   * Reads a {@code sweep:} node.
+   *
+   * @throws ConfigException naming every key of the block that is malformed, one per line
+   */
+  public static SweepConfig parse(ConfigNode node) {
+    if (!(node instanceof Mapping m)) {
+      throw new ConfigException(node.position() + ": sweep must be a map, found " + node.describe()
+          + "; allowed: strategy, parameters, trials, repeats, parallelism, maxEpochs");
+    }
+    List<String> problems = new ArrayList<>();
+    for (ConfigNode.Entry e : m.entries()) {
+      if (!KEYS.contains(e.key())) {
+        problems.add(e.keyPosition() + ": sweep." + e.key() + " is not a key"
+            + Suggestions.didYouMean(e.key(), KEYS) + "; allowed: " + String.join(", ", KEYS));
+      }
+    }
+    Strategy strategy = Strategy.GRID;
+    var s = m.get("strategy");
+    if (s.isPresent()) {
+      String text = s.get() instanceof Scalar sc ? sc.value() : "";
+      try {
+        strategy = Strategy.valueOf(text.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException ex) {
+        problems.add(s.get().position() + ": sweep.strategy is unknown, found " + s.get().describe()
+            + "; allowed: grid, random, halving");
+      }
+    }
+    int trials = intAt(m, "trials", 0, 1, problems);
+    int repeats = intAt(m, "repeats", 1, 1, problems);
+    int parallel = intAt(m, "parallelism", 0, 1, problems);
+    int maxEpochs = intAt(m, "maxEpochs", 9, 1, problems);
+    List<Axis> axes = new ArrayList<>();
+    var params = m.get("parameters");
+    if (params.isEmpty() || !(params.get() instanceof Mapping pm) || pm.entries().isEmpty()) {
+      problems.add((params.isPresent() ? params.get().position() : m.position())
+          + ": sweep.parameters must be a map of config keys to lists or ranges, found "
+          + params.map(ConfigNode::describe).orElse("nothing"));
+    } else {
+      for (ConfigNode.Entry e : pm.entries()) {
+        Axis axis = axis(e, problems);
+        if (axis != null) {
+          axes.add(axis);
+        }
+      }
+    }
+    boolean ranges = axes.stream().anyMatch(a -> a instanceof Range);
+    if (ranges && strategy == Strategy.GRID) {
+      problems.add(m.position() + ": sweep.parameters has ranges but strategy is grid; "
+          + "allowed: lists for grid, ranges with strategy random or halving");
+    }
+    if ((strategy == Strategy.RANDOM || strategy == Strategy.HALVING && ranges) && trials == 0) {
+      problems.add(m.position() + ": sweep.trials is missing; allowed: trials: N ≥ 1 with strategy "
+          + strategy.id() + " over ranges");
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(String.join("\n", problems));
+    }
+    return new SweepConfig(strategy, axes, trials, repeats,
+        parallel == 0 ? OptionalInt.empty() : OptionalInt.of(parallel), maxEpochs, m.position());
+  }
+
+  private static Axis axis(ConfigNode.Entry e, List<String> problems) {
+    String where = e.keyPosition() + ": sweep.parameters." + e.key();
+    if (e.value() instanceof Sequence list) {
+      if (list.items().isEmpty()) {
+        problems.add(where + " is an empty list; allowed: at least one value");
+        return null;
+      }
+      return new Values(e.key(), e.keyPosition(), list.items());
+    }
+    if (e.value() instanceof Mapping range) {
+      int before = problems.size();
+      for (ConfigNode.Entry r : range.entries()) {
+        if (!RANGE_KEYS.contains(r.key())) {
+          problems.add(r.keyPosition() + ": sweep.parameters." + e.key() + "." + r.key() + " is not a key"
+              + Suggestions.didYouMean(r.key(), RANGE_KEYS) + "; allowed: min, max, log, integer");
+        }
+      }
+      double min = number(range, "min", where, problems);
+      double max = number(range, "max", where, problems);
+      boolean log = flag(range, "log", where, problems);
+      boolean integer = flag(range, "integer", where, problems);
+      if (problems.size() > before) {
+        return null;
+      }
+      if (!(min <= max) || log && min <= 0) {
+        problems.add(where + ": range must have min ≤ max" + (log ? " and min > 0 (log)" : "")
+            + ", found min " + min + ", max " + max);
+        return null;
+      }
+      return new Range(e.key(), e.keyPosition(), min, max, log, integer);
+    }
+    problems.add(where + " must be a list of values or a range {min, max, log, integer}, found "
+        + e.value().describe());
+    return null;
+  }
+
+  private static double number(Mapping range, String key, String where, List<String> problems) {
+    var n = range.get(key);
+    if (n.isPresent() && n.get() instanceof Scalar s && (s.kind() == Kind.INT || s.kind() == Kind.FLOAT)) {
+      double v = Double.parseDouble(s.value().replace("_", ""));
+      if (Double.isFinite(v)) {
+        return v;
+      }
+    }
+    problems.add(where + "." + key + " must be a finite number, found "
+        + n.map(ConfigNode::describe).orElse("nothing"));
+    return Double.NaN;
+  }
+
+  private static boolean flag(Mapping range, String key, String where, List<String> problems) {
+    var n = range.get(key);
+    if (n.isEmpty()) {
+      return false;
+    }
+    if (n.get() instanceof Scalar s && s.kind() == Kind.BOOL) {
+      return Boolean.parseBoolean(s.value());
+    }
+    problems.add(where + "." + key + " must be true or false, found " + n.get().describe());
+    return false;
+  }
+
+  private static int intAt(Mapping m, String key, int fallback, int min, List<String> problems) {
+    var n = m.get(key);
+    if (n.isEmpty()) {
+      return fallback;
+    }
+    if (n.get() instanceof Scalar s && s.kind() == Kind.INT) {
+      try {
+        int v = Integer.parseInt(s.value().replace("_", ""));
+        if (v >= min) {
+          return v;
+        }
+      } catch (NumberFormatException ignored) {
+        // falls through to the message below
+      }
+    }
+    problems.add(n.get().position() + ": sweep." + key + " must be an integer ≥ " + min + ", found "
+        + n.get().describe());
+    return fallback;
+  }
+}

@@ -1,0 +1,81 @@
+package org.nnlab.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+
+/**
+ * Puts one original data file in place only when its content has the expected SHA-256: the bytes
+ * go to a hidden temporary file beside the target ({@code .NAME.*.part}, a name no loader looks
+ * for), are checked, and are then moved in with one atomic rename. A killed copy or a failed check
+ * leaves no file that could later pass as data. Installing {@code x.gz} removes a stale {@code x}
+ * and the other way round.
+ */
+final class VerifiedInstall {
+  private static final int BUFFER = 1 << 16;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private VerifiedInstall() {}
+
+  /**
+   * Copies {@code source} to {@code dir/fileName} when its (decompressed) content hashes to
+   * {@code expectedHex}.
+   *
+   * @param from names the source in messages (a URL or a path)
+   * @param total the source's length in bytes if known, else −1, passed on to {@code progress}
+   * @throws DataException when the content differs from the original (nothing is left in place)
+   * @throws IOException when the copy fails (nothing is left in place)
+   */
+  static Path install(InputStream source, long total, Path dir, String fileName, String expectedHex,
+      String from, FetchProgress progress) throws IOException {
+    Files.createDirectories(dir);
+    // not Files.createTempFile: its owner-only permissions would stay on the installed file
+    Path temp = dir.resolve("." + fileName + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
+    try {
+      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        byte[] buf = new byte[BUFFER];
+        long done = 0;
+        progress.update(fileName, 0, total);
+        for (int n = source.read(buf); n >= 0; n = source.read(buf)) {
+          out.write(buf, 0, n);
+          done += n;
+          progress.update(fileName, done, total);
+        }
+      }
+      String found = DataFiles.contentSha256(temp);
+      if (!found.equals(expectedHex)) {
+        throw new DataException(from + ": content SHA-256 is " + found + ", the original "
+            + fileName + " has " + expectedHex + "; refusing a file that is not the original");
+      }
+      Path target = dir.resolve(fileName);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      // a stale copy in the other form would be found first by DataLocations.file
+      Files.deleteIfExists(dir.resolve(otherForm(fileName)));
+      return target;
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** {@code x.gz} for {@code x}, {@code x} for {@code x.gz}. */
+  static String otherForm(String fileName) {
+    return fileName.endsWith(".gz") ? fileName.substring(0, fileName.length() - 3) : fileName + ".gz";
+  }
+
+  /** Removes temporary files a killed install left in {@code dir}. */
+  static void removeLeftovers(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var files = Files.newDirectoryStream(dir, ".*.part")) {
+      for (Path p : files) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

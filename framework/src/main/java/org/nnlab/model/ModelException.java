@@ -1,0 +1,19 @@
+package org.nnlab.model;
+
+/**
+ * A model file or NumPy weight folder that cannot be used: not a model file, truncated, corrupt
+ * (checksum mismatch), an unsupported version or dtype, or weights whose shapes do not fit the
+ * network. The message is one line naming the file and what is wrong. The command line turns it into
+ * exit code 2.
+ */
+public final class ModelException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public ModelException(String message) {
+    super(message);
+  }
+
+  public ModelException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

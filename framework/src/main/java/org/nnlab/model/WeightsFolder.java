@@ -1,0 +1,167 @@
+package org.nnlab.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.nnlab.config.InputRange;
+import org.nnlab.config.Targets;
+import org.nnlab.experiment.Provenance;
+import org.nnlab.experiment.ResultsJson;
+import org.nnlab.network.Activation;
+import org.nnlab.network.Network;
+
+/**
+ * A network's weights as NumPy files, for moving networks to and from Python: {@code W1.npy},
+ * {@code W2.npy}, … with W_k shaped (nodes_k, nodes_{k−1}), float64 little-endian, C order — the
+ * orientation of the book's {@code self.wih} and {@code self.who}, so {@code sigmoid(W1 @ x)} is
+ * the hidden layer — plus {@code layers.json}:
+ *
+ * <pre>{@code
+ * {"format": "nnlab-weights", "layers": [784, 100, 10], "activation": "sigmoid",
+ *  "inputs": {"min": 0.01, "max": 1.0}, "targets": {"off": 0.01, "on": 0.99},
+ *  "weights": ["W1.npy", "W2.npy"]}
+ * }</pre>
+ *
+ * <p>Reading needs only the {@code .npy} files: without {@code layers.json} the layer sizes come
+ * from the matrices' shapes and the scaling and targets are the book's defaults. Consecutive
+ * matrices must chain (W_{k+1} has as many columns as W_k has rows); what {@link Npy} reads is
+ * accepted (float32 is widened, Fortran order transposed). Stateless.
+ */
+public final class WeightsFolder {
+  static final String LAYERS_JSON = "layers.json";
+  private static final ObjectMapper JSON = ResultsJson.mapper();
+
+  private WeightsFolder() {}
+
+  /** What {@code layers.json} holds. */
+  record Layers(String format, int[] layers, String activation, InputRange inputs, Targets targets,
+      List<String> weights) {}
+
+  /** The network read from a folder, with the scaling and targets {@code layers.json} gives. */
+  public record Imported(Network network, InputRange inputs, Targets targets, String sha256) {}
+
+  /** Writes {@code model}'s weights and {@code layers.json} into {@code dir}. */
+  public static void export(Model model, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Network net = model.network();
+    int[] sizes = net.layerSizes();
+    List<String> names = new ArrayList<>();
+    for (int k = 0; k < net.weightLayers(); k++) {
+      String file = fileName(k);
+      Npy.write(dir.resolve(file), Npy.Matrix.of(sizes[k + 1], sizes[k], net.weights(k)));
+      names.add(file);
+    }
+    Layers layers = new Layers("nnlab-weights", sizes, net.activation().id(), model.inputs(),
+        model.targets(), names);
+    ResultsJson.writeAtomically(dir.resolve(LAYERS_JSON), JSON.writeValueAsBytes(layers));
+  }
+
+  /** W1.npy for k = 0. */
+  static String fileName(int k) {
+    return "W" + (k + 1) + ".npy";
+  }
+
+  /** Reads the network in {@code dir}; a {@link ModelException} says what does not fit. */
+  public static Imported read(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new ModelException(dir + ": no such weights folder");
+    }
+    Layers declared = layersJson(dir);
+    List<Npy.Matrix> matrices = new ArrayList<>();
+    ByteArrayOutputStream hashed = new ByteArrayOutputStream();
+    for (int k = 0; Files.isRegularFile(dir.resolve(fileName(k))); k++) {
+      Path file = dir.resolve(fileName(k));
+      try {
+        byte[] bytes = Files.readAllBytes(file);
+        hashed.writeBytes(bytes);
+        matrices.add(Npy.decode(bytes, file.toString()));
+      } catch (IOException e) {
+        throw new ModelException(file + ": cannot read: " + e.getMessage(), e);
+      }
+    }
+    if (matrices.isEmpty()) {
+      throw new ModelException(dir + ": no W1.npy; expected W1.npy, W2.npy, … shaped (nodes_k, nodes_k-1)");
+    }
+    int[] sizes = new int[matrices.size() + 1];
+    sizes[0] = matrices.get(0).cols();
+    double[][] w = new double[matrices.size()][];
+    for (int k = 0; k < matrices.size(); k++) {
+      Npy.Matrix m = matrices.get(k);
+      if (m.shape().length != 2 || m.cols() != sizes[k]) {
+        throw new ModelException(dir.resolve(fileName(k)) + ": shape " + Npy.describe(m.shape())
+            + " does not follow " + (k == 0 ? "" : fileName(k - 1) + "; ")
+            + "expected (nodes, " + sizes[k] + ")");
+      }
+      sizes[k + 1] = m.rows();
+      w[k] = m.values();
+    }
+    InputRange inputs = InputRange.DEFAULT;
+    Targets targets = Targets.DEFAULT;
+    Activation activation = Activation.sigmoid();
+    if (declared != null) {
+      if (declared.layers() != null && !Arrays.equals(declared.layers(), sizes)) {
+        throw new ModelException(dir.resolve(LAYERS_JSON) + ": layers " + Arrays.toString(declared.layers())
+            + " do not match the .npy shapes, which give " + Arrays.toString(sizes));
+      }
+      inputs = declared.inputs() == null ? inputs : declared.inputs();
+      targets = declared.targets() == null ? targets : declared.targets();
+      activation = declared.activation() == null ? activation : activation(declared.activation(), dir);
+    }
+    return new Imported(Network.of(sizes, activation, w), inputs, targets,
+        ModelFile.sha256Hex(hashed.toByteArray()));
+  }
+
+  /** The weights in {@code dir} as a model, its provenance naming the files' SHA-256. */
+  public static Model importModel(Path dir) {
+    Imported in = read(dir);
+    Provenance provenance = Provenance.here("", Map.of("weights", in.sha256()), 0);
+    return new Model(in.network(), in.inputs(), in.targets(), "", provenance);
+  }
+
+  /**
+   * The network in {@code dir}, checked against the layer sizes a config declares; {@code where}
+   * names the config key in messages.
+   */
+  public static Network startingNetwork(Path dir, int[] expected, Activation activation, String where) {
+    Network net = read(dir).network();
+    if (!Arrays.equals(net.layerSizes(), expected)) {
+      throw new ModelException(where + ": the weights in " + dir + " make layers "
+          + Arrays.toString(net.layerSizes()) + ", but network.layers is " + Arrays.toString(expected));
+    }
+    return Network.of(expected, activation, weightsOf(net));
+  }
+
+  private static double[][] weightsOf(Network net) {
+    double[][] w = new double[net.weightLayers()][];
+    for (int k = 0; k < w.length; k++) {
+      w[k] = net.weights(k);
+    }
+    return w;
+  }
+
+  private static Activation activation(String id, Path dir) {
+    try {
+      return Activation.byId(id);
+    } catch (IllegalArgumentException e) {
+      throw new ModelException(dir.resolve(LAYERS_JSON) + ": " + e.getMessage());
+    }
+  }
+
+  private static Layers layersJson(Path dir) {
+    Path file = dir.resolve(LAYERS_JSON);
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      return JSON.readValue(file.toFile(), Layers.class);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ModelException(file + ": not a valid layers.json: " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package org.nnlab.sweep;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A sweep's {@code results.jsonl}: one {@link TrialResult} per line, each appended durably the
+ * moment its trial finishes (one write of the whole line, then fsync), so a crash or
+ * {@code kill -9} loses at most the trial that was being written.
+ *
+ * <pre>{@code
+ * try (ResultsStore store = ResultsStore.open(dir.resolve("results.jsonl"))) {
+ *   Set<String> done = store.trialIds();      // what --resume skips
+ *   store.append(TrialResult.of(trial, result));
+ * }
+ * }</pre>
+ *
+ * <p>On open, a torn last line (no newline, or not valid JSON: the process died mid-write) is cut
+ * off; a malformed line anywhere else is an error, since it was not torn by a crash. Thread-safe.
+ */
+public final class ResultsStore implements AutoCloseable {
+  public static final String FILE = "results.jsonl";
+
+  private final Path file;
+  private final FileChannel channel;
+  private final List<TrialResult> results;
+
+  private ResultsStore(Path file, FileChannel channel, List<TrialResult> results) {
+    this.file = file;
+    this.channel = channel;
+    this.results = results;
+  }
+
+  /** Opens {@code file} for appending, reading what it holds; creates it and its folder if missing. */
+  public static ResultsStore open(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Read read = read(file);
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    ch.truncate(read.validBytes);
+    ch.position(read.validBytes);
+    return new ResultsStore(file, ch, new ArrayList<>(read.results));
+  }
+
+  /** The results in {@code file}, ignoring a torn last line; nothing when the file is missing. */
+  public static List<TrialResult> readAll(Path file) throws IOException {
+    return read(file).results;
+  }
+
+  private record Read(List<TrialResult> results, long validBytes) {}
+
+  private static Read read(Path file) throws IOException {
+    List<TrialResult> results = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return new Read(results, 0);
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    int start = 0;
+    int lineNo = 0;
+    while (start < bytes.length) {
+      lineNo++;
+      int end = start;
+      while (end < bytes.length && bytes[end] != '\n') {
+        end++;
+      }
+      boolean last = end >= bytes.length - 1;
+      String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+      if (end == bytes.length) {
+        break; // no newline: torn while being written
+      }
+      if (!line.isBlank()) {
+        try {
+          results.add(TrialResult.parse(line));
+        } catch (IllegalArgumentException e) {
+          if (last) {
+            break; // the last line is damaged: torn
+          }
+          throw new IOException(file + ":" + lineNo + ": not a trial result (" + e.getMessage()
+              + "); only the last line may be torn by a crash");
+        }
+      }
+      start = end + 1;
+    }
+    return new Read(results, start);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Every result read or appended so far, in file order. */
+  public synchronized List<TrialResult> results() {
+    return List.copyOf(results);
+  }
+
+  /** The ids of the trials already stored. */
+  public synchronized java.util.Set<String> trialIds() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    results.forEach(r -> ids.add(r.trial()));
+    return ids;
+  }
+
+  /** Appends {@code r} as one line and forces it to disk before returning. */
+  public synchronized void append(TrialResult r) throws IOException {
+    ByteBuffer line = ByteBuffer.wrap((r.toJsonLine() + "\n").getBytes(StandardCharsets.UTF_8));
+    while (line.hasRemaining()) {
+      channel.write(line);
+    }
+    channel.force(false);
+    results.add(r);
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    channel.close();
+  }
+}

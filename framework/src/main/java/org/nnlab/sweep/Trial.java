@@ -1,0 +1,42 @@
+package org.nnlab.sweep;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
+
+/**
+ * One training run of a sweep: a point, which of its repeats, and the seed it trains with.
+ *
+ * <p>The seed is {@code SHA-256(sweepSeed, point, repeat)}'s first 8 bytes: it depends on nothing
+ * else — not the trial's place in the plan, the pool size or the order trials finish — so a trial
+ * gives the same numbers when run alone with that seed.
+ *
+ * @param id stable identity in {@code results.jsonl}: the point's canonical text and the repeat
+ */
+public record Trial(String id, SweepPoint point, int repeat, long seed) {
+  public Trial {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(point, "point");
+  }
+
+  /** The trial of {@code point}'s {@code repeat}-th seed under {@code sweepSeed}. */
+  public static Trial of(long sweepSeed, SweepPoint point, int repeat) {
+    String canonical = point.canonical();
+    return new Trial(canonical + "#" + repeat, point, repeat, seedOf(sweepSeed, canonical, repeat));
+  }
+
+  static long seedOf(long sweepSeed, String canonicalPoint, int repeat) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(
+          (sweepSeed + "\n" + canonicalPoint + "\n" + repeat).getBytes(StandardCharsets.UTF_8));
+      long seed = 0;
+      for (int i = 0; i < 8; i++) {
+        seed = seed << 8 | (d[i] & 0xFF);
+      }
+      return seed;
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package org.nnlab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nnlab.config.ExperimentConfig;
+import org.nnlab.config.Severity;
+import org.nnlab.config.TrainingConfig;
+import org.nnlab.metrics.TrainingMetrics;
+import org.nnlab.network.Backprop;
+import org.nnlab.network.Initializer;
+import org.nnlab.rules.RuleBook;
+import org.nnlab.testsupport.TinyExperiments;
+import org.nnlab.training.Trainer;
+import org.nnlab.training.TrainingListener;
+
+class ExperimentRunnerTest {
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final ExperimentRunner runner = new ExperimentRunner(
+      TinyExperiments.LOADER, RuleBook.builtIn(), NetworkFactory.fromConfig(), new Trainer(), registry);
+
+  @Test
+  void run_tinyProblem_learnsIt_andRecordsEveryEpoch() {
+    ExperimentRun run = runner.run(TinyExperiments.config(), TrainingListener.NONE);
+    ExperimentResult r = run.result();
+    assertThat(r.status()).isEqualTo("completed");
+    assertThat(r.accuracy()).isEqualTo(1.0);
+    assertThat(r.epochs()).extracting(EpochStats::epoch).containsExactly(1, 2, 3, 4, 5);
+    assertThat(r.epochs().get(4).loss()).isLessThan(r.epochs().get(0).loss());
+    assertThat(r.samplesTrained()).isEqualTo(1_000);
+    assertThat(r.confusion()[0][0] + r.confusion()[1][1]).isEqualTo(100);
+  }
+
+  @Test
+  void run_feedsMicrometer_withTheFiguresOfResultsJson() {
+    ExperimentResult r = runner.run(TinyExperiments.config(), TrainingListener.NONE).result();
+    assertThat(registry.get(TrainingMetrics.SAMPLES).tag("experiment", "tiny").counter().count()).isEqualTo(1_000);
+    assertThat(registry.get(TrainingMetrics.EPOCH).timer().count()).isEqualTo(5);
+    assertThat(registry.get(TrainingMetrics.ACCURACY).gauge().value()).isEqualTo(r.accuracy());
+    assertThat(r.trainSeconds()).isEqualTo(registry.get(TrainingMetrics.EPOCH).timer().totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9);
+  }
+
+  @Test
+  void run_twiceWithOneSeed_isBitIdentical() {
+    ExperimentResult a = runner.run(TinyExperiments.config(), TrainingListener.NONE).result();
+    ExperimentResult b = runner.run(TinyExperiments.config(), TrainingListener.NONE).result();
+    assertThat(b.epochs()).extracting(EpochStats::loss).isEqualTo(a.epochs().stream().map(EpochStats::loss).toList());
+  }
+
+  @Test
+  void run_withARuleError_trainsNothing_andFails() {
+    ExperimentConfig bad = TinyExperiments.config().withTraining(new TrainingConfig(-0.1, 1, true, Backprop.EXACT));
+    ExperimentResult r = runner.run(bad, TrainingListener.NONE).result();
+    assertThat(r.status()).isEqualTo("failed");
+    assertThat(r.samplesTrained()).isZero();
+    assertThat(r.findings()).singleElement().satisfies(f -> {
+      assertThat(f.rule()).isEqualTo("learning-rate");
+      assertThat(f.message()).contains("training.learningRate = -0.1 must be > 0");
+    });
+  }
+
+  @Test
+  void run_withSaturationAsError_failsBeforeTraining() {
+    ExperimentConfig c = TinyExperiments.config();
+    c = new ExperimentConfig(c.name(), c.seed(), c.data(),
+        c.network().withInit(Initializer.normal(30.0)), c.training(), Map.of("saturation", Severity.ERROR, "init-scale", Severity.OFF));
+    ExperimentResult r = runner.run(c, TrainingListener.NONE).result();
+    assertThat(r.status()).isEqualTo("failed");
+    assertThat(r.samplesTrained()).isZero();
+    assertThat(r.findings()).singleElement().satisfies(f -> {
+      assertThat(f.rule()).isEqualTo("saturation");
+      assertThat(f.message()).startsWith("after init: ");
+    });
+  }
+
+  @Test
+  void check_withGradients_exactPassesSilently_bookWarnsForTheHiddenLayerOnly() {
+    assertThat(runner.check(TinyExperiments.config(), true)).isEmpty();
+    ExperimentConfig book = TinyExperiments.config().withTraining(new TrainingConfig(0.5, 1, true, Backprop.BOOK));
+    assertThat(runner.check(book, true)).singleElement().satisfies(f -> {
+      assertThat(f.rule()).isEqualTo("gradient");
+      assertThat(f.severity()).isEqualTo(Severity.WARN);
+      assertThat(f.message()).contains("weights into layer 1 deviates");
+    });
+  }
+}
