@@ -104,6 +104,9 @@ public final class BlockNetwork implements TrainingEngine {
   }
 
   static BlockNetwork of(Network network, Kernels kernels, int batchSize) {
+    if (kernels == Kernels.BEST) {
+      JitWarmUp.once();
+    }
     if (network.layerSizes().length < 3) {
       throw new IllegalArgumentException("a block engine needs a hidden layer, found layers "
           + Arrays.toString(network.layerSizes()));
