@@ -153,14 +153,14 @@ public final class BlockNetwork implements TrainingEngine {
       // W_s·x_s = W_0·x_s + Σ_{r<s} a_r·(x_r·x_s); a mini-batch has no corrections
       System.arraycopy(z[s], 0, h, 0, hidden);
       for (int r = 0; r < s && !miniBatch; r++) {
-        double g = gram[r][s];
-        double[] ar = a[r];
-        for (int i = 0; i < hidden; i++) {
-          h[i] += ar[i] * g;
-        }
+        kernels.axpy(h, a[r], gram[r][s], hidden);
       }
-      for (int i = 0; i < hidden; i++) {
-        h[i] = f.apply(h[i]);
+      if (f == Activation.sigmoid()) {
+        kernels.sigmoid(h, hidden);
+      } else {
+        for (int i = 0; i < hidden; i++) {
+          h[i] = f.apply(h[i]);
+        }
       }
       double loss = upper.train(h, targets[s], learningRate, rule, back);
       double[] as = a[s];

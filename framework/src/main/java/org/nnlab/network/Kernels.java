@@ -42,6 +42,12 @@ interface Kernels {
   /** Σ_j u[j]·v[j] over the first n elements. May reassociate. */
   double dot(double[] u, double[] v, int n);
 
+  /** y[i] += s·x[i] for i &lt; n. May use fused multiply-adds. */
+  void axpy(double[] y, double[] x, double s, int n);
+
+  /** y[i] = 1/(1 + e^(−y[i])) for i &lt; n; the vector version's e^x may differ from Math.exp in the last bit. */
+  void sigmoid(double[] y, int n);
+
   /** A human-readable name for reports: {@code scalar} or {@code vector-256} etc. */
   String name();
 

@@ -100,6 +100,28 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void axpy(double[] y, double[] x, double s, int n) {
+    axpy(0, y, x, s, n);
+  }
+
+  static void axpy(int from, double[] y, double[] x, double s, int n) {
+    for (int i = from; i < n; i++) {
+      y[i] += x[i] * s;
+    }
+  }
+
+  @Override
+  public void sigmoid(double[] y, int n) {
+    sigmoid(0, y, n);
+  }
+
+  static void sigmoid(int from, double[] y, int n) {
+    for (int i = from; i < n; i++) {
+      y[i] = Activation.sigmoid().apply(y[i]);
+    }
+  }
+
+  @Override
   public String name() {
     return "scalar";
   }

@@ -124,69 +124,90 @@ final class VectorKernels implements Kernels {
     int rows = 2 * step;
     for (int p = 0; p < panels; p++) {
       int base = p * rows;
-      int j = 0;
-      int off = p * in * rows;
-      for (; j + 3 < in; j += 4, off += 4 * rows) { // four inputs at once: 8 independent chains over b
-        DoubleVector w0 = DoubleVector.fromArray(S, wp, off);
-        DoubleVector v0 = DoubleVector.fromArray(S, wp, off + step);
-        DoubleVector w1 = DoubleVector.fromArray(S, wp, off + rows);
-        DoubleVector v1 = DoubleVector.fromArray(S, wp, off + rows + step);
-        DoubleVector w2 = DoubleVector.fromArray(S, wp, off + 2 * rows);
-        DoubleVector v2 = DoubleVector.fromArray(S, wp, off + 2 * rows + step);
-        DoubleVector w3 = DoubleVector.fromArray(S, wp, off + 3 * rows);
-        DoubleVector v3 = DoubleVector.fromArray(S, wp, off + 3 * rows + step);
-        for (int b = 0; b < count; b++) {
-          double[] xb = x[b];
-          DoubleVector au = DoubleVector.fromArray(S, a[b], base);
-          DoubleVector al = DoubleVector.fromArray(S, a[b], base + step);
-          DoubleVector x0 = DoubleVector.broadcast(S, xb[j]);
-          DoubleVector x1 = DoubleVector.broadcast(S, xb[j + 1]);
-          DoubleVector x2 = DoubleVector.broadcast(S, xb[j + 2]);
-          DoubleVector x3 = DoubleVector.broadcast(S, xb[j + 3]);
-          w0 = au.fma(x0, w0);
-          v0 = al.fma(x0, v0);
-          w1 = au.fma(x1, w1);
-          v1 = al.fma(x1, v1);
-          w2 = au.fma(x2, w2);
-          v2 = al.fma(x2, v2);
-          w3 = au.fma(x3, w3);
-          v3 = al.fma(x3, v3);
+      int start = p * in * rows;
+      int b = 0;
+      for (; b + 3 < count; b += 4) {
+        // four samples' α·δ for this panel stay in 8 registers while the panel's W streams past
+        DoubleVector a0 = DoubleVector.fromArray(S, a[b], base);
+        DoubleVector c0 = DoubleVector.fromArray(S, a[b], base + step);
+        DoubleVector a1 = DoubleVector.fromArray(S, a[b + 1], base);
+        DoubleVector c1 = DoubleVector.fromArray(S, a[b + 1], base + step);
+        DoubleVector a2 = DoubleVector.fromArray(S, a[b + 2], base);
+        DoubleVector c2 = DoubleVector.fromArray(S, a[b + 2], base + step);
+        DoubleVector a3 = DoubleVector.fromArray(S, a[b + 3], base);
+        DoubleVector c3 = DoubleVector.fromArray(S, a[b + 3], base + step);
+        double[] x0 = x[b];
+        double[] x1 = x[b + 1];
+        double[] x2 = x[b + 2];
+        double[] x3 = x[b + 3];
+        for (int j = 0, off = start; j < in; j++, off += rows) {
+          DoubleVector b0 = DoubleVector.broadcast(S, x0[j]);
+          DoubleVector b1 = DoubleVector.broadcast(S, x1[j]);
+          DoubleVector b2 = DoubleVector.broadcast(S, x2[j]);
+          DoubleVector b3 = DoubleVector.broadcast(S, x3[j]);
+          a0.fma(b0, DoubleVector.fromArray(S, wp, off)).add(a1.mul(b1)).add(a2.fma(b2, a3.mul(b3)))
+              .intoArray(wp, off);
+          c0.fma(b0, DoubleVector.fromArray(S, wp, off + step)).add(c1.mul(b1)).add(c2.fma(b2, c3.mul(b3)))
+              .intoArray(wp, off + step);
         }
-        w0.intoArray(wp, off);
-        v0.intoArray(wp, off + step);
-        w1.intoArray(wp, off + rows);
-        v1.intoArray(wp, off + rows + step);
-        w2.intoArray(wp, off + 2 * rows);
-        v2.intoArray(wp, off + 2 * rows + step);
-        w3.intoArray(wp, off + 3 * rows);
-        v3.intoArray(wp, off + 3 * rows + step);
       }
-      for (; j < in; j++, off += rows) {
-        DoubleVector w = DoubleVector.fromArray(S, wp, off);
-        DoubleVector v = DoubleVector.fromArray(S, wp, off + step);
-        for (int b = 0; b < count; b++) {
-          DoubleVector xj = DoubleVector.broadcast(S, x[b][j]);
-          w = DoubleVector.fromArray(S, a[b], base).fma(xj, w);
-          v = DoubleVector.fromArray(S, a[b], base + step).fma(xj, v);
+      for (; b < count; b++) {
+        DoubleVector a0 = DoubleVector.fromArray(S, a[b], base);
+        DoubleVector c0 = DoubleVector.fromArray(S, a[b], base + step);
+        double[] xb = x[b];
+        for (int j = 0, off = start; j < in; j++, off += rows) {
+          DoubleVector xj = DoubleVector.broadcast(S, xb[j]);
+          a0.fma(xj, DoubleVector.fromArray(S, wp, off)).intoArray(wp, off);
+          c0.fma(xj, DoubleVector.fromArray(S, wp, off + step)).intoArray(wp, off + step);
         }
-        w.intoArray(wp, off);
-        v.intoArray(wp, off + step);
       }
     }
   }
 
   @Override
   public double dot(double[] u, double[] v, int n) {
-    DoubleVector s = DoubleVector.zero(S);
+    // four independent sums, so the loop is not bound by the latency of one chain of FMAs
+    int step = S.length();
+    DoubleVector s0 = DoubleVector.zero(S);
+    DoubleVector s1 = s0;
+    DoubleVector s2 = s0;
+    DoubleVector s3 = s0;
     int j = 0;
-    for (int bound = S.loopBound(n); j < bound; j += S.length()) {
-      s = DoubleVector.fromArray(S, u, j).fma(DoubleVector.fromArray(S, v, j), s);
+    for (int bound = n - 4 * step; j <= bound; j += 4 * step) {
+      s0 = DoubleVector.fromArray(S, u, j).fma(DoubleVector.fromArray(S, v, j), s0);
+      s1 = DoubleVector.fromArray(S, u, j + step).fma(DoubleVector.fromArray(S, v, j + step), s1);
+      s2 = DoubleVector.fromArray(S, u, j + 2 * step).fma(DoubleVector.fromArray(S, v, j + 2 * step), s2);
+      s3 = DoubleVector.fromArray(S, u, j + 3 * step).fma(DoubleVector.fromArray(S, v, j + 3 * step), s3);
     }
-    double sum = s.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+    for (int bound = S.loopBound(n); j < bound; j += step) {
+      s0 = DoubleVector.fromArray(S, u, j).fma(DoubleVector.fromArray(S, v, j), s0);
+    }
+    double sum = s0.add(s1).add(s2.add(s3)).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
     for (; j < n; j++) {
       sum += u[j] * v[j];
     }
     return sum;
+  }
+
+  @Override
+  public void axpy(double[] y, double[] x, double s, int n) {
+    int i = 0;
+    DoubleVector sv = DoubleVector.broadcast(S, s);
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      DoubleVector.fromArray(S, x, i).fma(sv, DoubleVector.fromArray(S, y, i)).intoArray(y, i);
+    }
+    ScalarKernels.axpy(i, y, x, s, n);
+  }
+
+  @Override
+  public void sigmoid(double[] y, int n) {
+    int i = 0;
+    DoubleVector one = DoubleVector.broadcast(S, 1.0);
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      DoubleVector e = DoubleVector.fromArray(S, y, i).neg().lanewise(jdk.incubator.vector.VectorOperators.EXP);
+      one.div(one.add(e)).intoArray(y, i);
+    }
+    ScalarKernels.sigmoid(i, y, n);
   }
 
   @Override
