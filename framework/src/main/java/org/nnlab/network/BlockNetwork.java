@@ -155,12 +155,8 @@ public final class BlockNetwork implements TrainingEngine {
       for (int r = 0; r < s && !miniBatch; r++) {
         kernels.axpy(h, a[r], gram[r][s], hidden);
       }
-      if (f == Activation.sigmoid()) {
-        kernels.sigmoid(h, hidden);
-      } else {
-        for (int i = 0; i < hidden; i++) {
-          h[i] = f.apply(h[i]);
-        }
+      for (int i = 0; i < hidden; i++) {
+        h[i] = f.apply(h[i]);
       }
       double loss = upper.train(h, targets[s], learningRate, rule, back);
       double[] as = a[s];

@@ -8,6 +8,10 @@ package org.nnlab.network;
  * started with {@code --add-modules jdk.incubator.vector} (the {@code ./nnlab} launcher does). On
  * JDK 17 the C2 JIT does not vectorise these loops by itself (measured: same speed with and without
  * {@code -XX:-UseSuperWord}), hence the explicit version.
+ *
+ * <p>Every kernel gives the same bits whether it runs interpreted, in C1 or in C2 (so results do
+ * not depend on JIT timing): lane-wise add, mul and fma are IEEE-exact in both; lane reductions and
+ * vector transcendental functions are not, and are not used.
  */
 interface Kernels {
 
@@ -44,9 +48,6 @@ interface Kernels {
 
   /** y[i] += s·x[i] for i &lt; n. May use fused multiply-adds. */
   void axpy(double[] y, double[] x, double s, int n);
-
-  /** y[i] = 1/(1 + e^(−y[i])) for i &lt; n; the vector version's e^x may differ from Math.exp in the last bit. */
-  void sigmoid(double[] y, int n);
 
   /** A human-readable name for reports: {@code scalar} or {@code vector-256} etc. */
   String name();

@@ -111,17 +111,6 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public void sigmoid(double[] y, int n) {
-    sigmoid(0, y, n);
-  }
-
-  static void sigmoid(int from, double[] y, int n) {
-    for (int i = from; i < n; i++) {
-      y[i] = Activation.sigmoid().apply(y[i]);
-    }
-  }
-
-  @Override
   public String name() {
     return "scalar";
   }

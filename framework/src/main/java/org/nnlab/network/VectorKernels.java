@@ -182,7 +182,14 @@ final class VectorKernels implements Kernels {
     for (int bound = S.loopBound(n); j < bound; j += step) {
       s0 = DoubleVector.fromArray(S, u, j).fma(DoubleVector.fromArray(S, v, j), s0);
     }
-    double sum = s0.add(s1).add(s2.add(s3)).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+    // lanes summed in a fixed order: reduceLanes' order may differ between the interpreter and C2,
+    // and results must not depend on when the JIT got to this loop
+    double[] lanes = new double[step];
+    s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
+    double sum = 0.0;
+    for (double lane : lanes) {
+      sum += lane;
+    }
     for (; j < n; j++) {
       sum += u[j] * v[j];
     }
@@ -197,17 +204,6 @@ final class VectorKernels implements Kernels {
       DoubleVector.fromArray(S, x, i).fma(sv, DoubleVector.fromArray(S, y, i)).intoArray(y, i);
     }
     ScalarKernels.axpy(i, y, x, s, n);
-  }
-
-  @Override
-  public void sigmoid(double[] y, int n) {
-    int i = 0;
-    DoubleVector one = DoubleVector.broadcast(S, 1.0);
-    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-      DoubleVector e = DoubleVector.fromArray(S, y, i).neg().lanewise(jdk.incubator.vector.VectorOperators.EXP);
-      one.div(one.add(e)).intoArray(y, i);
-    }
-    ScalarKernels.sigmoid(i, y, n);
   }
 
   @Override
