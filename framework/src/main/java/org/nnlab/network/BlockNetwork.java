@@ -63,13 +63,7 @@ public final class BlockNetwork implements TrainingEngine {
     this.kernels = kernels;
     int rows = kernels.panel();
     this.panels = (hidden + rows - 1) / rows;
-    this.wp = new double[panels * rows * in];
-    double[] w1 = network.weights(0);
-    for (int i = 0; i < hidden; i++) {
-      for (int j = 0; j < in; j++) {
-        wp[((i / rows) * in + j) * rows + i % rows] = w1[i * in + j];
-      }
-    }
+    this.wp = toPanels(network.weights(0), hidden, in, rows);
     double[][] rest = new double[sizes.length - 2][];
     for (int k = 1; k < sizes.length - 1; k++) {
       rest[k - 1] = network.weights(k);
@@ -115,6 +109,18 @@ public final class BlockNetwork implements TrainingEngine {
       throw new IllegalArgumentException("batchSize must be ≥ 1, found " + batchSize);
     }
     return new BlockNetwork(network, kernels, batchSize);
+  }
+
+  /** Row-major {@code out × in} W into panels of {@code rows} rows (the last one padded with zeros). */
+  static double[] toPanels(double[] w, int out, int in, int rows) {
+    int panels = (out + rows - 1) / rows;
+    double[] wp = new double[panels * rows * in];
+    for (int i = 0; i < out; i++) {
+      for (int j = 0; j < in; j++) {
+        wp[((i / rows) * in + j) * rows + i % rows] = w[i * in + j];
+      }
+    }
+    return wp;
   }
 
   @Override
