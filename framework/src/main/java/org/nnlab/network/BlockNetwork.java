@@ -44,7 +44,9 @@ public final class BlockNetwork implements TrainingEngine {
   private final double[][] x;
   private final double[][] z; // W_0·x_b
   private final double[][] a; // α·δ_1 of sample b (α/m with mini-batches of m)
-  private final double[][] gram; // gram[r][b] = x_r·x_b, r < b
+  private final double[][] gram; // gram[s][r] = x_r·x_s (used for r < s)
+  private final double[] xp; // the block's inputs in panel layout, so the Gram matrix is one product
+  private final int xPanels;
   private final double[] h;
   private final double[] back;
   private int pending; // samples of the last block whose updates are not yet in W
@@ -56,7 +58,10 @@ public final class BlockNetwork implements TrainingEngine {
     this.x = new double[block][];
     this.z = new double[block][];
     this.a = new double[block][];
-    this.gram = miniBatch ? null : new double[block][block];
+    int xRows = kernels.panel();
+    this.xPanels = (block + xRows - 1) / xRows;
+    this.gram = miniBatch ? null : new double[block][xPanels * xRows];
+    this.xp = miniBatch ? null : new double[xPanels * xRows * sizes[0]];
     this.in = sizes[0];
     this.hidden = sizes[1];
     this.f = network.activation();
@@ -149,17 +154,25 @@ public final class BlockNetwork implements TrainingEngine {
       System.arraycopy(inputs[b], 0, x[b], 0, in);
     }
     kernels.multiply(wp, in, panels, x, count, z);
-    for (int s = 1; s < count && !miniBatch; s++) {
-      for (int r = 0; r < s; r++) {
-        gram[r][s] = kernels.dot(x[r], x[s], in);
+    if (!miniBatch) {
+      // gram[s][r] = x_r·x_s for the whole block as one product of X (packed in panels) with itself
+      int rows = kernels.panel();
+      java.util.Arrays.fill(xp, 0.0);
+      for (int r = 0; r < count; r++) {
+        double[] xr = x[r];
+        int base = (r / rows) * in * rows + r % rows;
+        for (int j = 0; j < in; j++) {
+          xp[base + j * rows] = xr[j];
+        }
       }
+      kernels.multiply(xp, in, xPanels, x, count, gram);
     }
     double rate = miniBatch ? learningRate / count : learningRate;
     for (int s = 0; s < count; s++) {
       // W_s·x_s = W_0·x_s + Σ_{r<s} a_r·(x_r·x_s); a mini-batch has no corrections
       System.arraycopy(z[s], 0, h, 0, hidden);
       for (int r = 0; r < s && !miniBatch; r++) {
-        kernels.axpy(h, a[r], gram[r][s], hidden);
+        kernels.axpy(h, a[r], gram[s][r], hidden);
       }
       for (int i = 0; i < hidden; i++) {
         h[i] = f.apply(h[i]);

@@ -43,9 +43,6 @@ interface Kernels {
   /** The block engine's rank-{@code count} update W[i][j] += Σ_b a_b[i]·x_b[j], panel layout. May use FMAs. */
   void addOuterProducts(double[] wp, int in, int panels, double[][] a, double[][] x, int count);
 
-  /** Σ_j u[j]·v[j] over the first n elements. May reassociate. */
-  double dot(double[] u, double[] v, int n);
-
   /** y[i] += s·x[i] for i &lt; n. May use fused multiply-adds. */
   void axpy(double[] y, double[] x, double s, int n);
 

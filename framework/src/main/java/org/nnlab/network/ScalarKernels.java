@@ -91,15 +91,6 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public double dot(double[] u, double[] v, int n) {
-    double s = 0.0;
-    for (int j = 0; j < n; j++) {
-      s += u[j] * v[j];
-    }
-    return s;
-  }
-
-  @Override
   public void axpy(double[] y, double[] x, double s, int n) {
     axpy(0, y, x, s, n);
   }

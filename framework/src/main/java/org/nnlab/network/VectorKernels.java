@@ -165,38 +165,6 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
-  public double dot(double[] u, double[] v, int n) {
-    // four independent sums, so the loop is not bound by the latency of one chain of FMAs
-    int step = S.length();
-    DoubleVector s0 = DoubleVector.zero(S);
-    DoubleVector s1 = s0;
-    DoubleVector s2 = s0;
-    DoubleVector s3 = s0;
-    int j = 0;
-    for (int bound = n - 4 * step; j <= bound; j += 4 * step) {
-      s0 = DoubleVector.fromArray(S, u, j).fma(DoubleVector.fromArray(S, v, j), s0);
-      s1 = DoubleVector.fromArray(S, u, j + step).fma(DoubleVector.fromArray(S, v, j + step), s1);
-      s2 = DoubleVector.fromArray(S, u, j + 2 * step).fma(DoubleVector.fromArray(S, v, j + 2 * step), s2);
-      s3 = DoubleVector.fromArray(S, u, j + 3 * step).fma(DoubleVector.fromArray(S, v, j + 3 * step), s3);
-    }
-    for (int bound = S.loopBound(n); j < bound; j += step) {
-      s0 = DoubleVector.fromArray(S, u, j).fma(DoubleVector.fromArray(S, v, j), s0);
-    }
-    // lanes summed in a fixed order: reduceLanes' order may differ between the interpreter and C2,
-    // and results must not depend on when the JIT got to this loop
-    double[] lanes = new double[step];
-    s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
-    double sum = 0.0;
-    for (double lane : lanes) {
-      sum += lane;
-    }
-    for (; j < n; j++) {
-      sum += u[j] * v[j];
-    }
-    return sum;
-  }
-
-  @Override
   public void axpy(double[] y, double[] x, double s, int n) {
     int i = 0;
     DoubleVector sv = DoubleVector.broadcast(S, s);
