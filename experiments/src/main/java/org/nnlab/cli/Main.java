@@ -74,6 +74,14 @@ public final class Main {
       }
       return BAD_INPUT;
     }
+    if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+      // the environment, not nnlab: a full disk, a folder that vanished, a file without permission
+      err.println("nnlab: I/O error: " + e.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return BAD_INPUT;
+    }
     err.println("nnlab: internal error: " + e);
     e.printStackTrace(err);
     return 3;

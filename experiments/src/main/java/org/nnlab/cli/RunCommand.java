@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
           + options.config + "'");
     }
     ExperimentConfig config = doc.bind();
-    Path dir = out != null ? out : Path.of("reports", config.name());
+    Path dir = ReportFolder.check(out != null ? out : Path.of("reports", config.name()));
     ExperimentRun run;
     try (Progress progress = Progress.forTraining(config.name(), stdout)) {
       run = runner.run(config, progress);

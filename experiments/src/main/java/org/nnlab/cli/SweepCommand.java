@@ -65,7 +65,7 @@ final class SweepCommand implements Callable<Integer> {
     }
     int threads = parallel != null ? parallel
         : plan.sweep().parallelism().orElse(SweepRunner.defaultParallelism());
-    Path dir = out != null ? out : Path.of("reports", "sweeps", plan.base().name());
+    Path dir = ReportFolder.check(out != null ? out : Path.of("reports", "sweeps", plan.base().name()));
     Path file = dir.resolve(ResultsStore.FILE);
     if (!resume && Files.exists(file) && Files.size(file) > 0) {
       throw new UserInputException(file + " already holds trials: add --resume to continue that sweep, "

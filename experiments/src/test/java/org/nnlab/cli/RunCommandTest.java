@@ -70,6 +70,15 @@ class RunCommandTest {
     assertThat(out.resolve("r")).doesNotExist();
   }
 
+  @Test
+  void run_intoAnUnwritableFolder_exitsTwo_beforeTraining(@TempDir Path tmp) throws IOException {
+    Path file = Files.writeString(tmp.resolve("taken"), "a file, not a folder");
+    CliRun run = CliRun.of("run", CliRun.config("quickstart.yaml"), "--out", file.resolve("sub").toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("nnlab: cannot write the report folder ").contains("is a file, not a folder").doesNotContain("\tat ");
+    assertThat(run.out()).doesNotContain("epoch 1");
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
