@@ -2,6 +2,7 @@ package org.nnlab.experiment;
 
 import com.google.inject.Inject;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,15 +50,24 @@ public final class ExperimentRunner {
   private final NetworkFactory networks;
   private final Trainer trainer;
   private final MeterRegistry registry;
+  private final Tags meterTags;
 
   @Inject
   public ExperimentRunner(
       DatasetLoader loader, RuleBook rules, NetworkFactory networks, Trainer trainer, MeterRegistry registry) {
+    this(loader, rules, networks, trainer, registry, Tags.empty());
+  }
+
+  /** A runner whose meters carry {@code meterTags} besides {@code experiment=<name>}. */
+  public ExperimentRunner(
+      DatasetLoader loader, RuleBook rules, NetworkFactory networks, Trainer trainer, MeterRegistry registry,
+      Tags meterTags) {
     this.loader = loader;
     this.rules = rules;
     this.networks = networks;
     this.trainer = trainer;
     this.registry = registry;
+    this.meterTags = meterTags;
   }
 
   /** The rules that need no training (config, data, initial weights), plus the gradient check if asked. */
@@ -74,7 +84,7 @@ public final class ExperimentRunner {
   public ExperimentRun run(ExperimentConfig config, TrainingListener listener) {
     long wallStart = System.nanoTime();
     Prepared p = prepare(config);
-    TrainingMetrics metrics = new TrainingMetrics(registry, config.name());
+    TrainingMetrics metrics = new TrainingMetrics(registry, config.name(), meterTags);
     List<Finding> findings = new ArrayList<>(p.findings);
     InputScaling scaling = InputScaling.of(config.data().inputs());
     if (RuleBook.hasErrors(findings)) {

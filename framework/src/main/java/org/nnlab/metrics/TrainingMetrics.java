@@ -40,13 +40,18 @@ public final class TrainingMetrics {
   private final AtomicReference<Double> accuracy = new AtomicReference<>(Double.NaN);
 
   public TrainingMetrics(MeterRegistry host, String experiment) {
+    this(host, experiment, Tags.empty());
+  }
+
+  /** With {@code extra} tags on every meter, e.g. {@code trial=<id>} for the trials of a sweep. */
+  public TrainingMetrics(MeterRegistry host, String experiment, Tags extra) {
     SimpleMeterRegistry own = new SimpleMeterRegistry();
     CompositeMeterRegistry registry = new CompositeMeterRegistry();
     registry.add(own);
     registry.add(host);
     this.registry = registry;
     this.own = own;
-    this.tags = Tags.of("experiment", experiment);
+    this.tags = Tags.of("experiment", experiment).and(extra);
     this.samples = Counter.builder(SAMPLES).tags(tags).description("samples trained").register(registry);
     this.epochTimer = Timer.builder(EPOCH).tags(tags).description("training time per epoch").register(registry);
     registry.gauge(LOSS, tags, loss, AtomicReference::get);

@@ -13,8 +13,9 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.function.Function;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import org.nnlab.config.SweepConfig.Strategy;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.experiment.ExperimentResult;
@@ -34,8 +35,9 @@ import org.nnlab.training.TrainingListener;
  * }
  * }</pre>
  *
- * <p>Each trial records its Micrometer figures in a registry of its own (they land in its result),
- * not in the host's. Trials share nothing mutable: each builds its own network and random streams from its own
+ * <p>Each trial's meters go to the host's registry tagged {@code trial=<id>} (trials share the
+ * experiment's name, so without the tag a registry would keep only the first trial's gauges); its
+ * own figures are read back from meters of its own and land in its result. Trials share nothing mutable: each builds its own network and random streams from its own
  * seed; the datasets, read once per sweep through a {@link CachingDatasetLoader}, are immutable.
  * So results do not depend on the pool size. Halving runs rung after rung: every point at 1 epoch,
  * then the best third (by mean accuracy over repeats) at 3, then 9, … up to {@code maxEpochs}.
@@ -45,13 +47,16 @@ public final class SweepRunner {
   private final RuleBook rules;
   private final NetworkFactory networks;
   private final Trainer trainer;
+  private final MeterRegistry registry;
 
   @Inject
-  public SweepRunner(DatasetLoader loader, RuleBook rules, NetworkFactory networks, Trainer trainer) {
+  public SweepRunner(
+      DatasetLoader loader, RuleBook rules, NetworkFactory networks, Trainer trainer, MeterRegistry registry) {
     this.loader = loader;
     this.rules = rules;
     this.networks = networks;
     this.trainer = trainer;
+    this.registry = registry;
   }
 
   /** The pool size when none is given: the number of cores. */
@@ -70,10 +75,8 @@ public final class SweepRunner {
       throw new IllegalArgumentException("parallelism must be ≥ 1, found " + parallelism);
     }
     DatasetLoader cached = new CachingDatasetLoader(loader);
-    // each trial reads its figures from meters of its own: trials share a name, and a shared
-    // registry would keep only the first trial's gauges
-    Supplier<ExperimentRunner> runner =
-        () -> new ExperimentRunner(cached, rules, networks, trainer, new SimpleMeterRegistry());
+    Function<Trial, ExperimentRunner> runner =
+        trial -> new ExperimentRunner(cached, rules, networks, trainer, registry, Tags.of("trial", trial.id()));
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
       Thread t = new Thread(r, "nnlab-trial");
       t.setDaemon(true);
@@ -92,7 +95,7 @@ public final class SweepRunner {
   }
 
   private List<TrialResult> halving(SweepPlan plan, ResultsStore store, ExecutorService pool,
-      Supplier<ExperimentRunner> runner, SweepListener listener) throws IOException {
+      Function<Trial, ExperimentRunner> runner, SweepListener listener) throws IOException {
     int maxEpochs = plan.sweep().maxEpochs();
     List<SweepPoint> points = plan.points();
     List<TrialResult> all = new ArrayList<>();
@@ -151,7 +154,7 @@ public final class SweepRunner {
 
   /** Runs the trials {@code store} lacks; returns the results of all {@code trials}, in their order. */
   private List<TrialResult> runAll(SweepPlan plan, List<Trial> trials, ResultsStore store,
-      ExecutorService pool, Supplier<ExperimentRunner> runner, SweepListener listener, int[] total) throws IOException {
+      ExecutorService pool, Function<Trial, ExperimentRunner> runner, SweepListener listener, int[] total) throws IOException {
     Map<String, TrialResult> byId = new LinkedHashMap<>();
     store.results().forEach(r -> byId.put(r.trial(), r));
     ExecutorCompletionService<TrialResult> done = new ExecutorCompletionService<>(pool);
@@ -160,7 +163,7 @@ public final class SweepRunner {
     for (Trial t : trials) {
       if (!byId.containsKey(t.id())) {
         futures.add(done.submit(() -> {
-          ExperimentResult r = runner.get().run(plan.configOf(t), TrainingListener.NONE).result();
+          ExperimentResult r = runner.apply(t).run(plan.configOf(t), TrainingListener.NONE).result();
           TrialResult tr = TrialResult.of(t, r);
           store.append(tr);
           return tr;

@@ -1,5 +1,6 @@
 package org.nnlab.sweep;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,6 +52,6 @@ final class SweepFixtures {
   }
 
   static SweepRunner runner(DatasetLoader loader) {
-    return new SweepRunner(loader, RuleBook.builtIn(), NetworkFactory.fromConfig(), new Trainer());
+    return new SweepRunner(loader, RuleBook.builtIn(), NetworkFactory.fromConfig(), new Trainer(), new SimpleMeterRegistry());
   }
 }
