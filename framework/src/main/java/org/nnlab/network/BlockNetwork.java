@@ -15,7 +15,8 @@ import java.util.Arrays;
  * the pass streams through memory), the corrections need only
  * the block's Gram matrix x_r·x_s, and the block's updates land as one rank-B product W += A·Xᵀ: two
  * passes over W per block instead of per sample. The maths is the per-sample descent's; only the
- * rounding differs (sums regrouped, fused multiply-adds), which keeps every weight within 1e-12 of
+ * rounding differs (sums regrouped, fused multiply-adds, the hidden layer's sigmoid through {@link
+ * ExpKernel}'s exp, within 1 ulp of {@code Math.exp}), which keeps every weight within 1e-12 of
  * {@link Network#train}'s after 1,000 samples ({@code BlockNetworkProperties}). Layers after the
  * first run on a {@link FastNetwork}, which is bit-identical to the reference.
  *
@@ -174,8 +175,12 @@ public final class BlockNetwork implements TrainingEngine {
       for (int r = 0; r < s && !miniBatch; r++) {
         kernels.axpy(h, a[r], gram[s][r], hidden);
       }
-      for (int i = 0; i < hidden; i++) {
-        h[i] = f.apply(h[i]);
+      if (f == Activation.sigmoid()) {
+        kernels.sigmoid(h, hidden); // deterministic exp, vectorised: within 1 ulp of Math.exp
+      } else {
+        for (int i = 0; i < hidden; i++) {
+          h[i] = f.apply(h[i]);
+        }
       }
       double loss = upper.train(h, targets[s], learningRate, rule, back);
       double[] as = a[s];

@@ -46,6 +46,12 @@ interface Kernels {
   /** y[i] += s·x[i] for i &lt; n. May use fused multiply-adds. */
   void axpy(double[] y, double[] x, double s, int n);
 
+  /**
+   * h[i] = σ(h[i]) = 1/(1 + e^−h[i]) for i &lt; n with {@link ExpKernel}'s exp: the same bits in
+   * every implementation and at every JIT stage.
+   */
+  void sigmoid(double[] h, int n);
+
   /** A human-readable name for reports: {@code scalar} or {@code vector-256} etc. */
   String name();
 

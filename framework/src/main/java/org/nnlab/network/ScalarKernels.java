@@ -102,6 +102,11 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void sigmoid(double[] h, int n) {
+    ExpKernel.sigmoid(h, 0, n);
+  }
+
+  @Override
   public String name() {
     return "scalar";
   }
