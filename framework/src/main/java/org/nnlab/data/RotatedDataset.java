@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * being the original.
  *
  * <pre>{@code
- * Dataset train = RotatedDataset.of(base, List.of(-10.0, 10.0));   // 3 × base.size() samples
+ * Dataset train = RotatedDataset.of(base, List.of(-10.0, 10.0));          // 3 × base.size() samples
+ * Dataset tilted = RotatedDataset.copiesOnly(test, List.of(10.0));       // the rotated copies alone
  * }</pre>
  *
  * <p>Rotation is about the image centre, sampled bilinearly; pixels whose source point lies outside
@@ -26,12 +27,14 @@ public final class RotatedDataset implements Dataset {
   private final Dataset base;
   private final List<Double> angles;
   private final Rotation[] rotations;
+  private final int originals; // 1: variant 0 is the original image; 0: rotated copies only
   private final int variants;
 
-  private RotatedDataset(Dataset base, List<Double> angles) {
+  private RotatedDataset(Dataset base, List<Double> angles, boolean withOriginals) {
     this.base = Objects.requireNonNull(base, "base");
     this.angles = List.copyOf(angles);
-    this.variants = 1 + angles.size();
+    this.originals = withOriginals ? 1 : 0;
+    this.variants = originals + angles.size();
     if ((long) base.size() * variants > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(base.size() + " samples × " + variants + " variants exceed 2^31 − 1");
     }
@@ -43,7 +46,18 @@ public final class RotatedDataset implements Dataset {
 
   /** {@code base} with one rotated copy per angle; {@code base} itself when there are none. */
   public static Dataset of(Dataset base, List<Double> angles) {
-    return angles.isEmpty() ? base : new RotatedDataset(base, angles);
+    return angles.isEmpty() ? base : new RotatedDataset(base, angles, true);
+  }
+
+  /**
+   * Only the rotated copies of {@code base}, one per angle and image, without the originals: e.g.
+   * to measure accuracy on a rotated test set.
+   */
+  public static Dataset copiesOnly(Dataset base, List<Double> angles) {
+    if (angles.isEmpty()) {
+      throw new IllegalArgumentException("copiesOnly needs at least one angle");
+    }
+    return new RotatedDataset(base, angles, false);
   }
 
   public List<Double> angles() {
@@ -56,7 +70,8 @@ public final class RotatedDataset implements Dataset {
         .collect(Collectors.joining(", ", "[", "]"));
   }
 
-  private static String degrees(double a) {
+  /** An angle as written in configs and reports: {@code -10}, {@code 12.5}. */
+  public static String degrees(double a) {
     return a == Math.rint(a) ? Long.toString((long) a) : Double.toString(a);
   }
 
@@ -87,21 +102,21 @@ public final class RotatedDataset implements Dataset {
 
   @Override
   public int pixel(int i, int j) {
-    int v = i % variants;
-    if (v == 0) {
+    int v = i % variants - originals;
+    if (v < 0) {
       return base.pixel(i / variants, j);
     }
-    return (int) Math.round(rotations[v - 1].pixel(base, i / variants, j));
+    return (int) Math.round(rotations[v].pixel(base, i / variants, j));
   }
 
   @Override
   public void scaledInputs(int i, InputScaling scaling, double[] out) {
-    int v = i % variants;
-    if (v == 0) {
+    int v = i % variants - originals;
+    if (v < 0) {
       base.scaledInputs(i / variants, scaling, out);
       return;
     }
-    Rotation r = rotations[v - 1];
+    Rotation r = rotations[v];
     double min = scaling.min();
     double range = scaling.max() - min;
     int n = features();
@@ -114,7 +129,7 @@ public final class RotatedDataset implements Dataset {
   /** The base's hash with the angles: a rotated set is a different training set. */
   @Override
   public String sha256() {
-    return base.sha256() + "+rotate" + angles;
+    return base.sha256() + (originals == 1 ? "+rotate" : "+rotated-only") + angles;
   }
 
   /**

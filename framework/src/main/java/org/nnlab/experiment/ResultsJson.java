@@ -29,15 +29,16 @@ import org.nnlab.rules.Phase;
  * temporary file in the same folder, then a move.
  */
 public final class ResultsJson {
-  private static final ObjectMapper MAPPER = mapper();
+  private static final ObjectMapper MAPPER = build();
 
   private ResultsJson() {}
 
-  /** The configured mapper, for other result-like records (sweep lines). */
+  /** The configured mapper, for other result-like records (sweep lines). Thread-safe; do not reconfigure. */
   public static ObjectMapper mapper() {
-    if (MAPPER != null) {
-      return MAPPER;
-    }
+    return MAPPER;
+  }
+
+  private static ObjectMapper build() {
     SimpleModule m = new SimpleModule("nnlab");
     m.addSerializer(Double.class, new FiniteOrNull());
     m.addSerializer(double.class, new FiniteOrNull());

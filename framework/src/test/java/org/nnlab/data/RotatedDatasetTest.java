@@ -73,6 +73,19 @@ class RotatedDatasetTest {
   }
 
   @Test
+  void copiesOnly_holdsExactlyTheRotatedVariants() {
+    ByteDataset two = ByteDataset.of("two", 5, 7, 10, concat(image(3).image(0), image(8).image(0)), new byte[] {3, 8});
+    Dataset all = RotatedDataset.of(two, List.of(10.0, -10.0));
+    Dataset copies = RotatedDataset.copiesOnly(two, List.of(10.0, -10.0));
+    assertEquals(4, copies.size());
+    for (int i = 0; i < copies.size(); i++) {
+      int k = i / 2 * 3 + 1 + i % 2; // skip each original in the augmented set
+      assertEquals(all.label(k), copies.label(i));
+      assertArrayEquals(inputs(all, k), inputs(copies, i), 0.0);
+    }
+  }
+
+  @Test
   void augmented_withoutRotation_isTheBaseItself() {
     ByteDataset base = image(1);
     assertSame(base, Datasets.augmented(base, Augment.NONE));

@@ -58,7 +58,7 @@ class RuleProperties {
       @ForAll @IntRange(min = 1, max = 6) int inputs, @ForAll @IntRange(min = 1, max = 5) int outputs,
       @ForAll @IntRange(min = 1, max = 3) int side, @ForAll @IntRange(min = 2, max = 4) int classes) {
     ExperimentConfig c = TinyExperiments.config().withNetwork(new NetworkConfig(List.of(inputs, 3, outputs), null, null));
-    TinyData data = TinyData.of("d", 20, side, side, classes, (i, j) -> 100);
+    org.nnlab.data.Dataset data = TinyData.of("d", 20, side, side, classes, (i, j) -> 100);
     RuleContext ctx = RuleContext.ofConfig(c).withData(data, data).at(Phase.DATA);
     boolean direct = inputs == side * side && outputs == classes;
     assertThat(book.check(ctx).stream().anyMatch(f -> f.rule().equals(LayerShapeRule.ID))).isEqualTo(!direct);

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nnlab.config.TrainingConfig;
+import org.nnlab.data.Dataset;
 import org.nnlab.data.InputScaling;
 import org.nnlab.data.TargetEncoding;
 import org.nnlab.network.Backprop;
@@ -17,7 +18,7 @@ import org.nnlab.testsupport.TinyData;
 
 /** The trainer's fast path against the plain loop over {@link Network#train} it replaces. */
 class TrainerTest {
-  private static final TinyData DATA = TinyData.of("tiny", 300, 5, 5, 3, (i, j) -> (i * 37 + j * 11) % 256);
+  private static final Dataset DATA = TinyData.of("tiny", 300, 5, 5, 3, (i, j) -> (i * 37 + j * 11) % 256);
   private static final InputScaling SCALING = new InputScaling(0.01, 1.0);
   private static final TargetEncoding TARGETS = new TargetEncoding(0.01, 0.99);
 
