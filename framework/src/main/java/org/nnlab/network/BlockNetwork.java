@@ -19,7 +19,7 @@ import java.util.Arrays;
  * rounding differs (sums regrouped, fused multiply-adds, the hidden layer's sigmoid through {@link
  * ExpKernel}'s exp, within 1 ulp of {@code Math.exp}), which keeps every weight within 1e-12 of
  * {@link Network#train}'s after 1,000 samples ({@code BlockNetworkProperties}). Layers after the
- * first run on a {@link FastNetwork}, which is bit-identical to the reference.
+ * first are small and run one sample at a time on {@link UpperLayers}.
  *
  * <pre>{@code
  * BlockNetwork engine = BlockNetwork.of(network);      // ≥ 3 layers
@@ -38,7 +38,7 @@ public final class BlockNetwork implements TrainingEngine {
   private final Activation f;
   private final int panels; // W_1's rows in panels of kernels.panel(), the last one padded with zeros
   private final double[] wp; // W_1 in panel layout: wp[(p·in + j)·P + r] = W_1[p·P + r][j]
-  private final FastNetwork upper; // layers 2.., fed with the hidden outputs
+  private final UpperLayers upper; // layers 2.., fed with the hidden outputs
   private final Kernels kernels;
 
   private final int block; // BLOCK, or the mini-batch size
@@ -72,8 +72,7 @@ public final class BlockNetwork implements TrainingEngine {
     for (int k = 1; k < sizes.length - 1; k++) {
       rest[k - 1] = network.weights(k);
     }
-    this.upper = FastNetwork.of(
-        Network.of(Arrays.copyOfRange(sizes, 1, sizes.length), f, rest), batchSize, kernels);
+    this.upper = new UpperLayers(Arrays.copyOfRange(sizes, 1, sizes.length), f, rest, miniBatch, kernels);
     for (int b = 0; b < block; b++) {
       z[b] = new double[panels * rows];
       a[b] = new double[panels * rows]; // the padding rows stay 0, so padded weights stay 0
@@ -180,7 +179,7 @@ public final class BlockNetwork implements TrainingEngine {
           h[i] = f.apply(h[i]);
         }
       }
-      double loss = upper.train(h, targets[s], learningRate, rule, back);
+      double loss = upper.train(h, targets[s], rate, rule, back);
       double[] as = a[s];
       for (int i = 0; i < hidden; i++) {
         as[i] = rate * (back[i] * f.derivativeAt(h[i]));

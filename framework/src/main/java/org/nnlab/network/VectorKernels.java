@@ -182,6 +182,26 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
+  public double dot(double[] w, double[] x, int n, double[] lanes) {
+    DoubleVector acc = DoubleVector.zero(S);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      acc = DoubleVector.fromArray(S, w, i).fma(DoubleVector.fromArray(S, x, i), acc);
+    }
+    acc.intoArray(lanes, 0); // not reduceLanes: its order of additions is unspecified
+    double s = 0.0;
+    for (double lane : lanes) {
+      s += lane;
+    }
+    return ScalarKernels.dot(i, s, w, x, n);
+  }
+
+  @Override
+  public int lanes() {
+    return S.length();
+  }
+
+  @Override
   public void axpy(double[] y, double[] x, double s, int n) {
     int i = 0;
     DoubleVector sv = DoubleVector.broadcast(S, s);
