@@ -45,9 +45,8 @@ public final class BlockNetwork implements TrainingEngine {
   private final boolean miniBatch; // samples of a block see the same weights: no corrections
   private final double[][] z; // W_0·x_b
   private final double[][] a; // α·δ_1 of sample b (α/m with mini-batches of m)
-  private final double[][] gram; // gram[s][r] = x_r·x_s (used for r < s)
-  private final double[] xp; // the block's inputs in panel layout, so the Gram matrix is one product
-  private final int xPanels;
+  private final double[][] gram; // gram[s][r] = x_r·x_s for r < s
+  private final double[] lanes; // the kernels' scratch for dot products
   private final double[] h;
   private final double[] back;
 
@@ -57,10 +56,8 @@ public final class BlockNetwork implements TrainingEngine {
     this.block = miniBatch ? batchSize : BLOCK;
     this.z = new double[block][];
     this.a = new double[block][];
-    int xRows = kernels.panel();
-    this.xPanels = (block + xRows - 1) / xRows;
-    this.gram = miniBatch ? null : new double[block][xPanels * xRows];
-    this.xp = miniBatch ? null : new double[xPanels * xRows * sizes[0]];
+    this.gram = miniBatch ? null : new double[block][block];
+    this.lanes = new double[kernels.lanes()];
     this.in = sizes[0];
     this.hidden = sizes[1];
     this.f = network.activation();
@@ -151,19 +148,7 @@ public final class BlockNetwork implements TrainingEngine {
     double[][] x = inputs; // read in place: the block's update lands before this call returns
     kernels.multiply(wp, in, panels, x, count, z);
     if (!miniBatch) {
-      // gram[s][r] = x_r·x_s for the whole block as one product of X (packed in panels) with itself
-      int rows = kernels.panel();
-      if (count < block) {
-        Arrays.fill(xp, 0.0); // rows past count would hold the last block's inputs
-      }
-      for (int r = 0; r < count; r++) {
-        double[] xr = x[r];
-        int base = (r / rows) * in * rows + r % rows;
-        for (int j = 0; j < in; j++) {
-          xp[base + j * rows] = xr[j];
-        }
-      }
-      kernels.multiply(xp, in, xPanels, x, count, gram);
+      kernels.gram(x, count, in, gram, lanes); // gram[s][r] = x_r·x_s for r < s
     }
     double rate = miniBatch ? learningRate / count : learningRate;
     for (int s = 0; s < count; s++) {

@@ -91,6 +91,15 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void gram(double[][] x, int count, int n, double[][] g, double[] lanes) {
+    for (int s = 1; s < count; s++) {
+      for (int r = 0; r < s; r++) {
+        g[s][r] = dot(x[r], x[s], n, lanes);
+      }
+    }
+  }
+
+  @Override
   public double dot(double[] w, double[] x, int n, double[] lanes) {
     return dot(0, 0.0, w, x, n);
   }

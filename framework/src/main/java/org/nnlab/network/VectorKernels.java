@@ -182,18 +182,56 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
+  public void gram(double[][] x, int count, int n, double[][] g, double[] lanes) {
+    for (int s = 1; s < count; s++) {
+      double[] xs = x[s];
+      int r = 0;
+      for (; r + 3 < s; r += 4) { // four dot products share each load of x_s
+        double[] x0 = x[r];
+        double[] x1 = x[r + 1];
+        double[] x2 = x[r + 2];
+        double[] x3 = x[r + 3];
+        DoubleVector c0 = DoubleVector.zero(S);
+        DoubleVector c1 = c0;
+        DoubleVector c2 = c0;
+        DoubleVector c3 = c0;
+        int j = 0;
+        for (int bound = S.loopBound(n); j < bound; j += S.length()) {
+          DoubleVector v = DoubleVector.fromArray(S, xs, j);
+          c0 = DoubleVector.fromArray(S, x0, j).fma(v, c0);
+          c1 = DoubleVector.fromArray(S, x1, j).fma(v, c1);
+          c2 = DoubleVector.fromArray(S, x2, j).fma(v, c2);
+          c3 = DoubleVector.fromArray(S, x3, j).fma(v, c3);
+        }
+        g[s][r] = ScalarKernels.dot(j, sum(c0, lanes), x0, xs, n);
+        g[s][r + 1] = ScalarKernels.dot(j, sum(c1, lanes), x1, xs, n);
+        g[s][r + 2] = ScalarKernels.dot(j, sum(c2, lanes), x2, xs, n);
+        g[s][r + 3] = ScalarKernels.dot(j, sum(c3, lanes), x3, xs, n);
+      }
+      for (; r < s; r++) {
+        g[s][r] = dot(x[r], xs, n, lanes);
+      }
+    }
+  }
+
+  @Override
   public double dot(double[] w, double[] x, int n, double[] lanes) {
     DoubleVector acc = DoubleVector.zero(S);
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += S.length()) {
       acc = DoubleVector.fromArray(S, w, i).fma(DoubleVector.fromArray(S, x, i), acc);
     }
-    acc.intoArray(lanes, 0); // not reduceLanes: its order of additions is unspecified
+    return ScalarKernels.dot(i, sum(acc, lanes), w, x, n);
+  }
+
+  /** The lanes of v added in index order; not reduceLanes, whose order of additions is unspecified. */
+  private static double sum(DoubleVector v, double[] lanes) {
+    v.intoArray(lanes, 0);
     double s = 0.0;
     for (double lane : lanes) {
       s += lane;
     }
-    return ScalarKernels.dot(i, s, w, x, n);
+    return s;
   }
 
   @Override
