@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.Tags;
 import org.nnlab.config.SweepConfig.Strategy;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.experiment.ExperimentResult;
+import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ExperimentRunner;
 import org.nnlab.experiment.NetworkFactory;
 import org.nnlab.rules.RuleBook;
@@ -40,7 +42,12 @@ import org.nnlab.training.TrainingListener;
  * own figures are read back from meters of its own and land in its result. Trials share nothing mutable: each builds its own network and random streams from its own
  * seed; the datasets, read once per sweep through a {@link CachingDatasetLoader}, are immutable.
  * So results do not depend on the pool size. Halving runs rung after rung: every point at 1 epoch,
- * then the best third (by mean accuracy over repeats) at 3, then 9, … up to {@code maxEpochs}.
+ * then the best third (by mean accuracy over repeats) at 3, then 9, … up to {@code maxEpochs}. A
+ * survivor is not trained again from epoch 1: its run goes on from where its last rung stopped
+ * ({@link ExperimentRunner#continueRun}), which gives the numbers a run from scratch would, and its
+ * record still lists every epoch. Between rungs only the survivors' runs stay in memory. A run the
+ * last rung did not hold in memory — loaded from the store by {@code --resume}, or not completed —
+ * is trained from scratch instead, to the same numbers.
  */
 public final class SweepRunner {
   private final DatasetLoader loader;
@@ -86,7 +93,9 @@ public final class SweepRunner {
       if (plan.sweep().strategy() != Strategy.HALVING) {
         List<Trial> trials = plan.trials();
         listener.onPlanned(trials.size(), countDone(trials, store));
-        return runAll(plan, trials, store, pool, runner, listener, new int[] {trials.size()});
+        Function<Trial, ExperimentResult> train =
+            t -> runner.apply(t).run(plan.configOf(t), TrainingListener.NONE).result();
+        return runAll(trials, store, pool, train, listener, new int[] {trials.size()});
       }
       return halving(plan, store, pool, runner, listener);
     } finally {
@@ -100,34 +109,55 @@ public final class SweepRunner {
     List<SweepPoint> points = plan.points();
     List<TrialResult> all = new ArrayList<>();
     int[] total = {0};
+    // the last rung's runs of the points still in the race, by point (without epochs) and repeat
+    Map<String, ExperimentRun> survivors = new ConcurrentHashMap<>();
     for (int epochs = 1; ; epochs = Math.min(maxEpochs, epochs * 3)) {
       List<Trial> rung = plan.trialsOf(SweepPlan.atEpochs(points, epochs));
       total[0] += rung.size();
       listener.onPlanned(total[0], countDone(rung, store) + all.size());
-      List<TrialResult> results = runAll(plan, rung, store, pool, runner, listener, total);
+      Map<String, ExperimentRun> previous = survivors;
+      Map<String, ExperimentRun> runs = new ConcurrentHashMap<>();
+      List<TrialResult> results = runAll(rung, store, pool, t -> {
+        ExperimentRun before = previous.remove(lineOf(t)); // continued once, then let go
+        ExperimentRun run = before != null && before.result().completed()
+            ? runner.apply(t).continueRun(before, plan.configOf(t), TrainingListener.NONE)
+            : runner.apply(t).run(plan.configOf(t), TrainingListener.NONE);
+        runs.put(lineOf(t), run);
+        return run.result();
+      }, listener, total);
       all.addAll(results);
       int keep = (points.size() + 2) / 3;
       if (epochs >= maxEpochs || points.size() <= 1) {
         return all;
       }
       points = best(points, results, keep);
+      Set<SweepPoint> kept = Set.copyOf(points);
+      // only the survivors' networks stay in memory
+      rung.stream().filter(t -> !kept.contains(t.point().without(SweepPlan.EPOCHS_KEY)))
+          .forEach(t -> runs.remove(lineOf(t)));
+      survivors = runs;
     }
+  }
+
+  /** A point's repeat across rungs: the trial id without the epochs. */
+  private static String lineOf(Trial t) {
+    return t.point().without(SweepPlan.EPOCHS_KEY).canonical() + "#" + t.repeat();
   }
 
   /** The {@code keep} points with the highest mean accuracy (NaN last), ties in plan order. */
   static List<SweepPoint> best(List<SweepPoint> points, List<TrialResult> results, int keep) {
     Map<SweepPoint, Double> mean = new LinkedHashMap<>();
     for (SweepPoint p : points) {
-      Map<String, Object> params = p.parameters();
+      Map<String, Object> params = p.without(SweepPlan.EPOCHS_KEY).parameters();
       mean.put(p, results.stream()
-          .filter(r -> withoutEpochs(r.parameters()).equals(withoutEpochs(params)))
+          .filter(r -> withoutEpochs(r.parameters()).equals(params))
           .mapToDouble(r -> Double.isNaN(r.result().accuracy()) ? -1 : r.result().accuracy())
           .average().orElse(-1));
     }
     return points.stream()
         .sorted(Comparator.comparingDouble((SweepPoint p) -> -mean.get(p)))
         .limit(keep)
-        .map(p -> withoutEpochs(p))
+        .map(p -> p.without(SweepPlan.EPOCHS_KEY))
         .toList();
   }
 
@@ -137,24 +167,17 @@ public final class SweepRunner {
     return m;
   }
 
-  private static SweepPoint withoutEpochs(SweepPoint p) {
-    SweepPoint q = SweepPoint.EMPTY;
-    for (var e : p.nodes().entrySet()) {
-      if (!e.getKey().equals(SweepPlan.EPOCHS_KEY)) {
-        q = q.with(e.getKey(), e.getValue());
-      }
-    }
-    return q;
-  }
-
   private static int countDone(List<Trial> trials, ResultsStore store) {
     Set<String> ids = store.trialIds();
     return (int) trials.stream().filter(t -> ids.contains(t.id())).count();
   }
 
-  /** Runs the trials {@code store} lacks; returns the results of all {@code trials}, in their order. */
-  private List<TrialResult> runAll(SweepPlan plan, List<Trial> trials, ResultsStore store,
-      ExecutorService pool, Function<Trial, ExperimentRunner> runner, SweepListener listener, int[] total) throws IOException {
+  /**
+   * Runs the trials {@code store} lacks, each by {@code train}, on {@code pool}; returns the results
+   * of all {@code trials}, in their order.
+   */
+  private List<TrialResult> runAll(List<Trial> trials, ResultsStore store, ExecutorService pool,
+      Function<Trial, ExperimentResult> train, SweepListener listener, int[] total) throws IOException {
     Map<String, TrialResult> byId = new LinkedHashMap<>();
     store.results().forEach(r -> byId.put(r.trial(), r));
     ExecutorCompletionService<TrialResult> done = new ExecutorCompletionService<>(pool);
@@ -163,8 +186,7 @@ public final class SweepRunner {
     for (Trial t : trials) {
       if (!byId.containsKey(t.id())) {
         futures.add(done.submit(() -> {
-          ExperimentResult r = runner.apply(t).run(plan.configOf(t), TrainingListener.NONE).result();
-          TrialResult tr = TrialResult.of(t, r);
+          TrialResult tr = TrialResult.of(t, train.apply(t));
           store.append(tr);
           return tr;
         }));
