@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.nnlab.config.SweepConfig.Strategy;
@@ -45,7 +47,8 @@ import org.nnlab.training.TrainingListener;
  * then the best third (by mean accuracy over repeats) at 3, then 9, … up to {@code maxEpochs}. A
  * survivor is not trained again from epoch 1: its run goes on from where its last rung stopped
  * ({@link ExperimentRunner#continueRun}), which gives the numbers a run from scratch would, and its
- * record still lists every epoch. Between rungs only the survivors' runs stay in memory. A run the
+ * record still lists every epoch. Only runs that may still survive stay in memory: a point's are
+ * let go as soon as enough finished points beat it, the rest when the rung ends. A run the
  * last rung did not hold in memory — loaded from the store by {@code --resume}, or not completed —
  * is trained from scratch instead, to the same numbers.
  */
@@ -116,30 +119,52 @@ public final class SweepRunner {
       total[0] += rung.size();
       listener.onPlanned(total[0], countDone(rung, store) + all.size());
       Map<String, ExperimentRun> previous = survivors;
-      Map<String, ExperimentRun> runs = new ConcurrentHashMap<>();
+      Map<String, ExperimentRun> runs = new HashMap<>(); // guarded by itself
+      List<TrialResult> ranHere = new ArrayList<>();
+      List<SweepPoint> racing = points;
+      int keep = (points.size() + 2) / 3;
       List<TrialResult> results = runAll(rung, store, pool, t -> {
         ExperimentRun before = previous.remove(lineOf(t)); // continued once, then let go
         ExperimentRun run = before != null && before.result().completed()
             ? runner.apply(t).continueRun(before, plan.configOf(t), TrainingListener.NONE)
             : runner.apply(t).run(plan.configOf(t), TrainingListener.NONE);
-        runs.put(lineOf(t), run);
+        synchronized (runs) {
+          runs.put(lineOf(t), run);
+          ranHere.add(TrialResult.of(t, run.result()));
+          dropLosers(racing, ranHere, keep, plan.sweep().repeats(), runs);
+        }
         return run.result();
       }, listener, total);
       all.addAll(results);
-      int keep = (points.size() + 2) / 3;
       if (epochs >= maxEpochs || points.size() <= 1) {
         return all;
       }
       points = best(points, results, keep);
-      Set<SweepPoint> kept = Set.copyOf(points);
-      // only the survivors' networks stay in memory
-      rung.stream().filter(t -> !kept.contains(t.point().without(SweepPlan.EPOCHS_KEY)))
-          .forEach(t -> runs.remove(lineOf(t)));
-      survivors = runs;
+      dropLosers(points, results, keep, plan.sweep().repeats(), runs);
+      survivors = new ConcurrentHashMap<>(runs);
     }
   }
 
-  /** A point's repeat across rungs: the trial id without the epochs. */
+  /**
+   * Lets go of the runs of the points, among those whose repeats all have results, that {@code keep}
+   * such points beat: more results can only push a point further down, so no run that would
+   * survive the rung is dropped, and memory holds the contenders, not the whole rung.
+   */
+  static void dropLosers(
+      List<SweepPoint> points, List<TrialResult> results, int keep, int repeats, Map<String, ExperimentRun> runs) {
+    Map<Map<String, Object>, Long> counts = results.stream()
+        .collect(Collectors.groupingBy(r -> withoutEpochs(r.parameters()), Collectors.counting()));
+    List<SweepPoint> complete = points.stream()
+        .filter(p -> counts.getOrDefault(p.parameters(), 0L) == repeats).toList();
+    Set<SweepPoint> contenders = Set.copyOf(best(complete, results, keep));
+    for (SweepPoint p : complete) {
+      for (int r = 0; r < repeats && !contenders.contains(p); r++) {
+        runs.remove(p.canonical() + "#" + r);
+      }
+    }
+  }
+
+  /** A point's repeat across rungs: the trial id without the epochs (as {@link #dropLosers} names it). */
   private static String lineOf(Trial t) {
     return t.point().without(SweepPlan.EPOCHS_KEY).canonical() + "#" + t.repeat();
   }

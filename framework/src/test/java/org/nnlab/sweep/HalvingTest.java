@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.experiment.ExperimentResult;
+import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ExperimentRunner;
 import org.nnlab.experiment.NetworkFactory;
 import org.nnlab.metrics.TrainingMetrics;
@@ -52,6 +54,27 @@ class HalvingTest {
           .as("%s trained only epochs %d…", t.trial(), epochsBefore + 1)
           .isEqualTo((double) SAMPLES_PER_EPOCH * (t.result().epochs().size() - epochsBefore));
     }
+  }
+
+  @Test
+  void duringARung_onlyRunsOfPointsThatMayStillSurviveAreHeld() throws IOException {
+    List<TrialResult> rung = run(PLAN, dir.resolve("a"), 2, new SimpleMeterRegistry()).subList(0, 12);
+    Map<String, ExperimentRun> held = new HashMap<>();
+    rung.forEach(t -> held.put(withoutEpochs(t), null));
+    // the first three points have finished; the third-best of them cannot be among the best two
+    SweepRunner.dropLosers(PLAN.points(), rung.subList(0, 6), 2, 2, held);
+    List<SweepPoint> bestOfThree = SweepRunner.best(PLAN.points().subList(0, 3), rung.subList(0, 6), 2);
+    assertThat(held).hasSize(10).containsKeys(bestOfThree.get(0).canonical() + "#0", bestOfThree.get(1).canonical() + "#1");
+    SweepRunner.dropLosers(PLAN.points(), rung, 2, 2, held);
+    assertThat(held.keySet()).containsExactlyInAnyOrderElementsOf(SweepRunner.best(PLAN.points(), rung, 2).stream()
+        .flatMap(p -> java.util.stream.Stream.of(p.canonical() + "#0", p.canonical() + "#1")).toList());
+  }
+
+  /** The trial's id without its epochs: how the runner holds its run. */
+  private static String withoutEpochs(TrialResult t) {
+    Map<String, Object> params = new java.util.TreeMap<>(t.parameters());
+    params.remove(SweepPlan.EPOCHS_KEY);
+    return org.nnlab.experiment.ResultsJson.toJsonLine(params) + "#" + t.repeat();
   }
 
   @Test
