@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * call and loop counters: on a 784-100-10 epoch that cost ~1.5 s (measured: 29k samples/s on the
  * first epoch, 120k after). Training a tiny network for a moment reaches the counters in a few
  * milliseconds of work. Once per JVM; threads that arrive meanwhile (a parallel sweep) wait for it
- * rather than start cold. The weights it touches are thrown away.
+ * rather than start cold. The weights it touches are thrown away. {@link #startInBackground} lets
+ * a caller overlap it with work of its own, such as reading the data.
  *
  * <p>The one static mutable flag in the library, on purpose: "compiled yet?" is a property of the
  * JVM, not of any network. (Running the warm-up from a lazy holder's class initialiser instead was
@@ -16,8 +17,22 @@ import java.util.SplittableRandom;
  */
 final class JitWarmUp {
   private static boolean done;
+  private static boolean started;
 
   private JitWarmUp() {}
+
+  /** Runs {@link #once} on a daemon thread, unless it ran or is running; returns at once. */
+  static void startInBackground() {
+    synchronized (JitWarmUp.class) {
+      if (done || started || Kernels.BEST instanceof ScalarKernels) {
+        return;
+      }
+      started = true;
+    }
+    Thread t = new Thread(JitWarmUp::once, "nnlab-jit-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
 
   static synchronized void once() {
     if (done) {

@@ -42,6 +42,15 @@ public interface TrainingEngine {
   /** Applies any pending step and writes the weights into {@code network} (same shape). */
   void copyTo(Network network);
 
+  /**
+   * Starts getting the fast engines' vector loops compiled on a background thread (about a second
+   * of JIT work, once per JVM), so a caller can read its data meanwhile; the first engine made waits
+   * for it to finish instead of starting cold. Optional: without it, that engine does the warm-up.
+   */
+  static void warmUpInBackground() {
+    JitWarmUp.startInBackground();
+  }
+
   /** The fast engine for {@code network}'s shape, starting from its weights. */
   static TrainingEngine of(Network network, Precision precision, int batchSize) {
     if (precision == Precision.FLOAT) {

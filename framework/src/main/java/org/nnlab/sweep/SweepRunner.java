@@ -19,12 +19,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import org.nnlab.config.ExperimentConfig;
 import org.nnlab.config.SweepConfig.Strategy;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ExperimentRunner;
 import org.nnlab.experiment.NetworkFactory;
+import org.nnlab.network.TrainingEngine;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.training.Trainer;
 import org.nnlab.training.TrainingListener;
@@ -84,6 +86,7 @@ public final class SweepRunner {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be ≥ 1, found " + parallelism);
     }
+    TrainingEngine.warmUpInBackground(); // the JIT works while the first trials read the data
     DatasetLoader cached = new CachingDatasetLoader(loader);
     Function<Trial, ExperimentRunner> runner =
         trial -> new ExperimentRunner(cached, rules, networks, trainer, registry, Tags.of("trial", trial.id()));
@@ -98,7 +101,7 @@ public final class SweepRunner {
         listener.onPlanned(trials.size(), countDone(trials, store));
         Function<Trial, ExperimentResult> train =
             t -> runner.apply(t).run(plan.configOf(t), TrainingListener.NONE).result();
-        return runAll(trials, store, pool, train, listener, new int[] {trials.size()});
+        return runAll(plan, trials, store, pool, train, listener, new int[] {trials.size()});
       }
       return halving(plan, store, pool, runner, listener);
     } finally {
@@ -123,7 +126,7 @@ public final class SweepRunner {
       List<TrialResult> ranHere = new ArrayList<>();
       List<SweepPoint> racing = points;
       int keep = (points.size() + 2) / 3;
-      List<TrialResult> results = runAll(rung, store, pool, t -> {
+      List<TrialResult> results = runAll(plan, rung, store, pool, t -> {
         ExperimentRun before = previous.remove(lineOf(t)); // continued once, then let go
         ExperimentRun run = before != null && before.result().completed()
             ? runner.apply(t).continueRun(before, plan.configOf(t), TrainingListener.NONE)
@@ -192,6 +195,16 @@ public final class SweepRunner {
     return m;
   }
 
+  /** A trial's training work, up to a constant: epochs × multiply-adds per sample. */
+  static double work(ExperimentConfig config) {
+    int[] sizes = config.network().sizes();
+    double perSample = 0;
+    for (int k = 0; k + 1 < sizes.length; k++) {
+      perSample += (double) sizes[k] * sizes[k + 1];
+    }
+    return config.training().epochs() * perSample;
+  }
+
   private static int countDone(List<Trial> trials, ResultsStore store) {
     Set<String> ids = store.trialIds();
     return (int) trials.stream().filter(t -> ids.contains(t.id())).count();
@@ -201,21 +214,24 @@ public final class SweepRunner {
    * Runs the trials {@code store} lacks, each by {@code train}, on {@code pool}; returns the results
    * of all {@code trials}, in their order.
    */
-  private List<TrialResult> runAll(List<Trial> trials, ResultsStore store, ExecutorService pool,
+  private List<TrialResult> runAll(SweepPlan plan, List<Trial> trials, ResultsStore store, ExecutorService pool,
       Function<Trial, ExperimentResult> train, SweepListener listener, int[] total) throws IOException {
     Map<String, TrialResult> byId = new LinkedHashMap<>();
     store.results().forEach(r -> byId.put(r.trial(), r));
     ExecutorCompletionService<TrialResult> done = new ExecutorCompletionService<>(pool);
     List<Future<TrialResult>> futures = new ArrayList<>();
     int before = store.results().size();
-    for (Trial t : trials) {
-      if (!byId.containsKey(t.id())) {
-        futures.add(done.submit(() -> {
-          TrialResult tr = TrialResult.of(t, train.apply(t));
-          store.append(tr);
-          return tr;
-        }));
-      }
+    // longest first, so the pool does not end on one long trial while the other threads idle
+    List<Trial> missing = trials.stream()
+        .filter(t -> !byId.containsKey(t.id()))
+        .sorted(Comparator.comparingDouble((Trial t) -> -work(plan.configOf(t))))
+        .toList();
+    for (Trial t : missing) {
+      futures.add(done.submit(() -> {
+        TrialResult tr = TrialResult.of(t, train.apply(t));
+        store.append(tr);
+        return tr;
+      }));
     }
     try {
       for (int i = 0; i < futures.size(); i++) {
