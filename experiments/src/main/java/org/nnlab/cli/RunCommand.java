@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.nnlab.config.ConfigDocument;
 import org.nnlab.config.ExperimentConfig;
 import org.nnlab.experiment.ExperimentResult;
@@ -68,6 +69,11 @@ final class RunCommand implements Callable<Integer> {
     } else {
       out.printf(Locale.ROOT, "%s: %s, test accuracy %.4f, %,d samples in %.1f s (%,.0f samples/s)%n",
           r.name(), r.status(), r.accuracy(), r.samplesTrained(), r.trainSeconds(), r.samplesPerSecond());
+    }
+    if (!r.rotatedAccuracy().isEmpty()) {
+      out.println("test accuracy, rotated: " + r.rotatedAccuracy().entrySet().stream()
+          .map(e -> String.format(Locale.ROOT, "%s° %.4f", e.getKey(), e.getValue()))
+          .collect(Collectors.joining(", ")));
     }
     out.println("report: " + dir.resolve("report.md"));
   }

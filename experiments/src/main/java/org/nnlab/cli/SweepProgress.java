@@ -19,7 +19,8 @@ final class SweepProgress implements SweepListener, AutoCloseable {
   private final ProgressBar bar;
   private final long start = System.nanoTime();
   private double best = Double.NaN;
-  private int resumedFrom;
+  private int resumedFrom; // trials found in the store
+  private int ranHere; // trials this process ran
 
   private SweepProgress(PrintWriter out, ProgressBar bar) {
     this.out = out;
@@ -41,17 +42,21 @@ final class SweepProgress implements SweepListener, AutoCloseable {
 
   @Override
   public synchronized void onPlanned(int total, int done) {
-    resumedFrom = Math.max(resumedFrom, done);
+    // halving plans again at each rung: what it counts as done then includes the trials run here
+    int stored = done - ranHere;
+    boolean more = stored > resumedFrom;
+    resumedFrom = Math.max(resumedFrom, stored);
     if (bar != null) {
       bar.maxHint(total);
       bar.stepTo(done);
-    } else if (done > 0) {
-      out.printf(Locale.ROOT, "resuming: %d of %d trials already stored%n", done, total);
+    } else if (more) {
+      out.printf(Locale.ROOT, "resuming: %d of %d trials already stored%n", stored, total);
     }
   }
 
   @Override
   public synchronized void onTrial(TrialResult r, int done, int total) {
+    ranHere++;
     double acc = r.result().accuracy();
     if (!Double.isNaN(acc) && (Double.isNaN(best) || acc > best)) {
       best = acc;
@@ -74,7 +79,6 @@ final class SweepProgress implements SweepListener, AutoCloseable {
 
   /** Time left, from the rate of the trials run in this process. */
   private String eta(int done, int total) {
-    int ranHere = done - resumedFrom;
     if (ranHere <= 0) {
       return "?";
     }

@@ -13,7 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.experiment.Provenance;
 import org.nnlab.experiment.ResultsJson;
+import org.nnlab.model.ModelFile;
+import org.nnlab.model.Npy;
 
 /** query, backquery, export, import, and the model a run leaves, on a 1-epoch quickstart model. */
 class ModelCommandsTest {
@@ -162,5 +165,30 @@ class ModelCommandsTest {
     assertThat(run.exit()).as(run.err()).isZero();
     double before = ResultsJson.read(trained.resolve("results.json")).accuracy();
     assertThat(ResultsJson.read(dir.resolve("r/results.json")).accuracy()).isEqualTo(before);
+  }
+
+  @Test
+  void run_fromWeights_recordsTheirSha256_soRunsFromOtherWeightsTellApart() throws IOException {
+    Path npy = dir.resolve("npy");
+    Path other = dir.resolve("other");
+    CliRun.of("export", model().toString(), "--npy", npy.toString());
+    CliRun.of("export", model().toString(), "--npy", other.toString());
+    Npy.Matrix w2 = Npy.read(other.resolve("W2.npy"));
+    double[] nudged = w2.values().clone();
+    nudged[0] = Math.nextUp(nudged[0]);
+    Npy.write(other.resolve("W2.npy"), Npy.Matrix.of(w2.shape()[0], w2.shape()[1], nudged));
+    for (Path weights : List.of(npy, other)) {
+      CliRun run = CliRun.of("run", CliRun.config("quickstart.yaml"), "--out", dir.resolve("r-" + weights.getFileName()).toString(),
+          "--set", "training.epochs=1", "--set", "network.weights=" + weights);
+      assertThat(run.exit()).as(run.err()).isZero();
+    }
+    String fromModel = ResultsJson.read(dir.resolve("r-npy/results.json")).provenance().datasets().get("weights");
+    String fromOther = ResultsJson.read(dir.resolve("r-other/results.json")).provenance().datasets().get("weights");
+    assertThat(fromModel).isEqualTo(Provenance.sha256(ModelFile.load(model()).network()));
+    assertThat(fromOther).startsWith("sha256:").isNotEqualTo(fromModel);
+    assertThat(Files.readString(dir.resolve("r-npy/report.md"))).contains("| starting weights | `" + fromModel + "` |");
+    assertThat(Files.readString(dir.resolve("r-npy/report.html"))).contains("starting weights", fromModel);
+    assertThat(ResultsJson.read(trained.resolve("results.json")).provenance().datasets())
+        .as("a run from drawn weights: its seed says which").doesNotContainKey("weights");
   }
 }

@@ -19,8 +19,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.nnlab.config.DataSource;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.DefaultDatasetLoader;
+import org.nnlab.experiment.Provenance;
 import org.nnlab.model.ModelFile;
 import org.nnlab.model.Npy;
+import org.nnlab.model.WeightsFolder;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Initializer;
 import org.nnlab.network.Network;
@@ -72,10 +74,7 @@ class NumpyInteropTest {
 
   @Test
   void numpyLoadsExportedWeights_withDocumentedShapesDtypeAndValues() throws IOException {
-    Network net = Network.create(new int[] {5, 4, 3}, Activation.sigmoid(), Initializer.normalFanIn(),
-        new SplittableRandom(3));
-    Npy.write(dir.resolve("W1.npy"), Npy.Matrix.of(4, 5, net.weights(0)));
-    Npy.write(dir.resolve("W2.npy"), Npy.Matrix.of(3, 4, net.weights(1)));
+    Network net = exportedNetwork(3);
     Result r = python("""
         import numpy as np, sys
         d = sys.argv[1]
@@ -88,6 +87,32 @@ class NumpyInteropTest {
     String[] lines = r.out.strip().split("\n");
     assertThat(lines[0]).isEqualTo("(4, 5) <f8 True " + bits(net.weight(0, 1, 2)) + " " + bits(net.weight(0, 3, 4)));
     assertThat(lines[1]).isEqualTo("(3, 4) <f8 True " + bits(net.weight(1, 1, 2)) + " " + bits(net.weight(1, 2, 3)));
+  }
+
+  @Test
+  void weightsSha256_isTheOneNumpyComputesByTheDocumentedRecipe_whateverTheFileLayout() throws IOException {
+    Network net = exportedNetwork(4);
+    Result r = python("""
+        import hashlib, numpy as np, sys
+        d = sys.argv[1]
+        Ws = [np.load(d + '/W%d.npy' % k) for k in (1, 2)]
+        s = [Ws[0].shape[1]] + [W.shape[0] for W in Ws]
+        print('sha256:' + hashlib.sha256(np.array([len(s), *s], '>i4').tobytes()
+            + b''.join(np.ascontiguousarray(W, '<f8').tobytes() for W in Ws)).hexdigest())
+        np.save(d + '/W2.npy', np.asfortranarray(Ws[1].astype('>f8')))  # same weights, other layout
+        """, dir.toString());
+    assertThat(r.exit).as(r.out).isZero();
+    assertThat(Provenance.sha256(net)).isEqualTo(r.out.strip())
+        .isEqualTo(Provenance.sha256(WeightsFolder.read(dir).network()));
+  }
+
+  /** A 5-4-3 network drawn from {@code seed}, its weights written as W1.npy and W2.npy into {@link #dir}. */
+  private Network exportedNetwork(long seed) throws IOException {
+    Network net = Network.create(new int[] {5, 4, 3}, Activation.sigmoid(), Initializer.normalFanIn(),
+        new SplittableRandom(seed));
+    Npy.write(dir.resolve("W1.npy"), Npy.Matrix.of(4, 5, net.weights(0)));
+    Npy.write(dir.resolve("W2.npy"), Npy.Matrix.of(3, 4, net.weights(1)));
+    return net;
   }
 
   /** The IEEE-754 bits of a double, as numpy prints {@code w.view(np.int64)}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.experiment.ExperimentResult;
@@ -26,6 +27,10 @@ class RotatedAccuracyTest {
     String md = Files.readString(out.resolve("report.md"));
     assertThat(md).containsPattern("\\| test accuracy \\| 0\\.\\d{4} \\|\n"
         + "\\| test accuracy, rotated -10° \\| 0\\.\\d{4} \\|\n\\| test accuracy, rotated 10° \\| 0\\.\\d{4} \\|");
+    // and on the console, right after the test accuracy
+    assertThat(run.out()).contains(String.format(Locale.ROOT, "test accuracy %.4f, 30,000 samples", r.accuracy()),
+        String.format(Locale.ROOT, " samples/s)%ntest accuracy, rotated: -10° %.4f, 10° %.4f%nreport: ",
+            r.rotatedAccuracy().get("-10"), r.rotatedAccuracy().get("10")));
   }
 
   @Test
@@ -35,5 +40,6 @@ class RotatedAccuracyTest {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(ResultsJson.read(out.resolve("results.json")).rotatedAccuracy()).isEmpty();
     assertThat(Files.readString(out.resolve("report.md"))).doesNotContain("rotated");
+    assertThat(run.out()).doesNotContain("rotated");
   }
 }

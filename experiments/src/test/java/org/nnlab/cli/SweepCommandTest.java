@@ -60,6 +60,27 @@ class SweepCommandTest {
   }
 
   @Test
+  void halving_printsEachRungsTrials_andResumeRetrainsAMissingSurvivorToTheSameNumbers(@TempDir Path dir)
+      throws IOException {
+    Path config = TinySweeps.write(dir, "[0.05, 0.3, 0.6]\n  strategy: halving\n  maxEpochs: 3", 1);
+    Path out = dir.resolve("out");
+    CliRun run = CliRun.of("sweep", config.toString(), "--out", out.toString(), "--parallel", "2");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("trial 4/4 \\{training.learningRate=0\\.\\d+, training.epochs=3\\}")
+        .as("a fresh sweep resumes nothing, whatever the rung").doesNotContain("resuming");
+    List<String> lines = Files.readAllLines(out.resolve("results.jsonl"));
+    TrialResult continued = TrialResult.parse(lines.get(3));
+    Files.write(out.resolve("results.jsonl"), lines.subList(0, 3));
+    CliRun resumed = CliRun.of("sweep", config.toString(), "--out", out.toString(), "--resume");
+    assertThat(resumed.exit()).as(resumed.err()).isZero();
+    assertThat(resumed.out()).contains("resuming: 3 of 3 trials already stored").containsOnlyOnce("resuming");
+    TrialResult fromScratch = ResultsStore.readAll(out.resolve("results.jsonl")).get(3);
+    assertThat(fromScratch.trial()).isEqualTo(continued.trial());
+    assertThat(fromScratch.result().epochs()).hasSize(3).extracting(e -> e.accuracy() + "/" + e.loss())
+        .isEqualTo(continued.result().epochs().stream().map(e -> e.accuracy() + "/" + e.loss()).toList());
+  }
+
+  @Test
   void sweep_invalidPoints_exitTwo_listingEveryOne_beforeAnyTraining(@TempDir Path dir) throws IOException {
     Path config = TinySweeps.write(dir, "[-1.0, 0.1, 0.0]", 1);
     Path out = dir.resolve("out");

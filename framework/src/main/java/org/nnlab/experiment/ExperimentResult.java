@@ -13,6 +13,9 @@ import org.nnlab.rules.Finding;
  * @param status {@code completed}, {@code diverged} (a NaN stopped training), or {@code failed} (a
  *     rule with severity error stopped it before or during training)
  * @param accuracy share of the test part labelled correctly; NaN when nothing was trained
+ * @param trainSeconds training time over all epochs (evaluation excluded)
+ * @param wallSeconds wall time spent producing this result; for a run continued from an earlier one
+ *     ({@link ExperimentRunner#continueRun}, halving's later rungs), only the continuation's
  * @param samplesTrained training samples seen, over all epochs
  * @param confusion confusion[actual][predicted] on the test part; empty when nothing was evaluated
  * @param config the experiment's canonical YAML

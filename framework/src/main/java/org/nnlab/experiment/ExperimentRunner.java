@@ -42,7 +42,8 @@ import org.nnlab.training.TrainingStatus;
  * }</pre>
  *
  * <p>Seeds: the weights are drawn from the first split of {@code SplittableRandom(seed)}, the
- * shuffling from the second, so the same config gives bit-identical results. Thread-safe: runs share
+ * shuffling from the second, so the same config gives bit-identical results — also when a completed
+ * run is trained on for more epochs with {@link #continueRun}. Thread-safe: runs share
  * nothing mutable, so a sweep may run many at once.
  */
 public final class ExperimentRunner {
@@ -83,6 +84,42 @@ public final class ExperimentRunner {
 
   /** Checks, trains and evaluates {@code config}. Bad data throws; rule violations are findings. */
   public ExperimentRun run(ExperimentConfig config, TrainingListener listener) {
+    return train(config, Earlier.NONE, listener);
+  }
+
+  /**
+   * Trains a completed run further, to {@code config}'s epochs: the run's config with more epochs.
+   * Training goes on from {@code from}'s weights, with the shuffling order replayed from the seed
+   * (see {@link Trainer}), so the result equals {@link #run run(config)} from scratch bit for bit —
+   * weights, every epoch's accuracy and loss, findings, accuracy. Its epochs, findings, samples
+   * and training seconds cover all epochs (the earlier ones as {@code from} measured them); its
+   * wall time and meters only the work done here. {@code from} is left as it was.
+   *
+   * <pre>{@code
+   * ExperimentRun one = runner.run(config.withTraining(config.training().withEpochs(1)), NONE);
+   * ExperimentRun three = runner.continueRun(one, config.withTraining(config.training().withEpochs(3)), NONE);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code from} did not complete, or {@code config} differs
+   *     from its config in anything but a larger {@code training.epochs}
+   */
+  public ExperimentRun continueRun(ExperimentRun from, ExperimentConfig config, TrainingListener listener) {
+    ExperimentConfig before = from.config();
+    if (!from.result().completed()) {
+      throw new IllegalArgumentException("only a completed run can be continued; this one " + from.result().status());
+    }
+    if (config.training().epochs() <= before.training().epochs()) {
+      throw new IllegalArgumentException("training.epochs must exceed the run's " + before.training().epochs()
+          + " to continue it, found " + config.training().epochs());
+    }
+    if (!before.withTraining(before.training().withEpochs(config.training().epochs())).equals(config)) {
+      throw new IllegalArgumentException(
+          "a run can only be continued with its own config and more training.epochs; the configs differ");
+    }
+    return train(config, Earlier.of(from), listener);
+  }
+
+  private ExperimentRun train(ExperimentConfig config, Earlier earlier, TrainingListener listener) {
     long wallStart = System.nanoTime();
     TrainingEngine.warmUpInBackground(); // the JIT works while prepare reads the data
     Prepared p = prepare(config);
@@ -92,11 +129,14 @@ public final class ExperimentRunner {
     if (RuleBook.hasErrors(findings)) {
       findings.forEach(metrics::finding);
       return new ExperimentRun(
-          result(config, p, ExperimentResult.FAILED, Double.NaN, List.of(), findings, null, metrics, wallStart),
+          result(config, p, ExperimentResult.FAILED, Double.NaN, List.of(), findings, null, metrics,
+              Earlier.NONE, wallStart),
           p.network, p.train, p.test, null, config);
     }
+    earlier.restoreInto(p.network);
+    findings.addAll(earlier.epochFindings());
 
-    List<EpochStats> epochs = new ArrayList<>();
+    List<EpochStats> epochs = new ArrayList<>(earlier.epochs());
     Evaluation[] last = new Evaluation[1];
     TrainingListener watcher = new TrainingListener() {
       @Override
@@ -119,7 +159,7 @@ public final class ExperimentRunner {
     SplittableRandom shuffleRng = p.shuffleRng;
     TrainingOutcome outcome = trainer.train(
         p.network, p.train, config.training(), config.network().precision(), scaling, TargetEncoding.of(config.data().targets()),
-        shuffleRng, watcher);
+        shuffleRng, earlier.epochs().size(), watcher);
 
     String status = ExperimentResult.COMPLETED;
     if (outcome.status() == TrainingStatus.DIVERGED) {
@@ -141,7 +181,8 @@ public final class ExperimentRunner {
     double accuracy = last[0] == null ? Double.NaN : last[0].accuracy();
     Map<String, Double> rotated = last[0] == null ? Map.of()
         : RotatedAccuracy.of(p.network, p.test, scaling, config.data().augment().rotate());
-    ExperimentResult result = result(config, p, status, accuracy, epochs, findings, last[0], metrics, wallStart)
+    ExperimentResult result = result(
+        config, p, status, accuracy, epochs, findings, last[0], metrics, earlier, wallStart)
         .withRotatedAccuracy(rotated);
     return new ExperimentRun(result, p.network, p.train, p.test, last[0], config);
   }
@@ -163,25 +204,53 @@ public final class ExperimentRunner {
     if (network.layerSizes()[0] == train.features()) {
       found.addAll(rules.check(ctx.at(Phase.INIT)));
     }
-    return new Prepared(ctx, found, train, test, network, shuffleRng);
+    Map<String, String> hashes = new LinkedHashMap<>();
+    hashes.put("train", train.sha256());
+    hashes.put("test", test.sha256());
+    if (config.network().startingWeights().isPresent()) {
+      // the folder's path is in the config; its content is what tells two such runs apart
+      hashes.put(Provenance.WEIGHTS, Provenance.sha256(network));
+    }
+    return new Prepared(ctx, found, train, test, network, shuffleRng, hashes);
   }
 
   private static ExperimentResult result(
       ExperimentConfig config, Prepared p, String status, double accuracy, List<EpochStats> epochs,
-      List<Finding> findings, Evaluation evaluation, TrainingMetrics metrics, long wallStart) {
-    Map<String, String> hashes = new LinkedHashMap<>();
-    hashes.put("train", p.train.sha256());
-    hashes.put("test", p.test.sha256());
-    Provenance provenance = Provenance.here(ConfigWriter.sha256(config), hashes, config.seed());
+      List<Finding> findings, Evaluation evaluation, TrainingMetrics metrics, Earlier earlier, long wallStart) {
+    Provenance provenance = Provenance.here(ConfigWriter.sha256(config), p.hashes, config.seed());
+    long samples = earlier.samples() + (long) metrics.samplesTrained();
+    double seconds = earlier.seconds() + metrics.trainSeconds();
     return new ExperimentResult(
-        config.name(), status, accuracy, metrics.samplesPerSecond(), metrics.trainSeconds(),
-        (System.nanoTime() - wallStart) / 1e9, (long) metrics.samplesTrained(), epochs, findings,
+        config.name(), status, accuracy, seconds > 0 ? samples / seconds : 0.0, seconds,
+        (System.nanoTime() - wallStart) / 1e9, samples, epochs, findings,
         evaluation == null ? null : evaluation.confusion(), provenance, ConfigWriter.toYaml(config),
         evaluation == null ? List.of() : Mistake.of(evaluation, p.test, Mistake.GALLERY_SIZE),
         Map.of());
   }
 
+  /**
+   * What a continued run takes over from the completed run it continues: the trained weights, the
+   * epochs' figures and findings, and the training totals ({@link #NONE} for a run from scratch).
+   */
+  private record Earlier(
+      Network network, List<EpochStats> epochs, List<Finding> epochFindings, long samples, double seconds) {
+    static final Earlier NONE = new Earlier(null, List.of(), List.of(), 0, 0.0);
+
+    static Earlier of(ExperimentRun run) {
+      ExperimentResult r = run.result();
+      // the rules before training run again on the same config and data; only the epochs' are carried
+      List<Finding> epochFindings = r.findings().stream().filter(f -> f.phase() == Phase.EPOCH).toList();
+      return new Earlier(run.network(), r.epochs(), epochFindings, r.samplesTrained(), r.trainSeconds());
+    }
+
+    void restoreInto(Network fresh) {
+      for (int k = 0; network != null && k < network.weightLayers(); k++) {
+        fresh.setWeights(k, network.weights(k));
+      }
+    }
+  }
+
   private record Prepared(
       RuleContext context, List<Finding> findings, Dataset train, Dataset test, Network network,
-      SplittableRandom shuffleRng) {}
+      SplittableRandom shuffleRng, Map<String, String> hashes) {}
 }

@@ -1,6 +1,7 @@
 package org.nnlab.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -54,9 +55,17 @@ public final class TrainingMetrics {
     this.tags = Tags.of("experiment", experiment).and(extra);
     this.samples = Counter.builder(SAMPLES).tags(tags).description("samples trained").register(registry);
     this.epochTimer = Timer.builder(EPOCH).tags(tags).description("training time per epoch").register(registry);
-    registry.gauge(LOSS, tags, loss, AtomicReference::get);
-    registry.gauge(THROUGHPUT, tags, throughput, AtomicReference::get);
-    registry.gauge(ACCURACY, tags, accuracy, AtomicReference::get);
+    gauge(LOSS, loss);
+    gauge(THROUGHPUT, throughput);
+    gauge(ACCURACY, accuracy);
+  }
+
+  /**
+   * A gauge that holds its value strongly: Micrometer's default weak reference reads NaN once this
+   * run's metrics are garbage, while a host still shows a finished trial's figures.
+   */
+  private void gauge(String name, AtomicReference<Double> value) {
+    Gauge.builder(name, value, AtomicReference::get).tags(tags).strongReference(true).register(registry);
   }
 
   /** Records one finished epoch and the accuracy measured after it. */

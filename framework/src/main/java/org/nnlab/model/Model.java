@@ -27,7 +27,7 @@ import org.nnlab.network.Network;
  * @param config the canonical YAML of the experiment that trained it ({@link ConfigWriter#toYaml});
  *     empty for a network imported from NumPy files
  * @param provenance config hash, dataset hashes, seed and versions of the run; for an import, the
- *     SHA-256 of the imported weight files under {@code datasets.weights}
+ *     SHA-256 of the imported weights under {@code datasets.weights} ({@link Provenance#sha256(Network)})
  */
 public record Model(
     Network network, InputRange inputs, Targets targets, String config, Provenance provenance) {

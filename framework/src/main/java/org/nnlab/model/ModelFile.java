@@ -184,9 +184,4 @@ public final class ModelFile {
       throw new AssertionError("every JDK has SHA-256", e);
     }
   }
-
-  /** {@code sha256:<hex>} of a byte array, for provenance of imported files. */
-  static String sha256Hex(byte[] bytes) {
-    return "sha256:" + java.util.HexFormat.of().formatHex(sha256(bytes, bytes.length));
-  }
 }

@@ -1,7 +1,6 @@
 package org.nnlab.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ public final class WeightsFolder {
       List<String> weights) {}
 
   /** The network read from a folder, with the scaling and targets {@code layers.json} gives. */
-  public record Imported(Network network, InputRange inputs, Targets targets, String sha256) {}
+  public record Imported(Network network, InputRange inputs, Targets targets) {}
 
   /** Writes {@code model}'s weights and {@code layers.json} into {@code dir}. */
   public static void export(Model model, Path dir) throws IOException {
@@ -74,12 +73,10 @@ public final class WeightsFolder {
     }
     Layers declared = layersJson(dir);
     List<Npy.Matrix> matrices = new ArrayList<>();
-    ByteArrayOutputStream hashed = new ByteArrayOutputStream();
     for (int k = 0; Files.isRegularFile(dir.resolve(fileName(k))); k++) {
       Path file = dir.resolve(fileName(k));
       try {
         byte[] bytes = Files.readAllBytes(file);
-        hashed.writeBytes(bytes);
         matrices.add(Npy.decode(bytes, file.toString()));
       } catch (IOException e) {
         throw new ModelException(file + ": cannot read: " + e.getMessage(), e);
@@ -113,14 +110,16 @@ public final class WeightsFolder {
       targets = declared.targets() == null ? targets : declared.targets();
       activation = declared.activation() == null ? activation : activation(declared.activation(), dir);
     }
-    return new Imported(Network.of(sizes, activation, w), inputs, targets,
-        ModelFile.sha256Hex(hashed.toByteArray()));
+    return new Imported(Network.of(sizes, activation, w), inputs, targets);
   }
 
-  /** The weights in {@code dir} as a model, its provenance naming the files' SHA-256. */
+  /**
+   * The weights in {@code dir} as a model, its provenance naming their SHA-256 ({@link
+   * Provenance#sha256(Network)}: the hash a run started from these weights records).
+   */
   public static Model importModel(Path dir) {
     Imported in = read(dir);
-    Provenance provenance = Provenance.here("", Map.of("weights", in.sha256()), 0);
+    Provenance provenance = Provenance.here("", Map.of(Provenance.WEIGHTS, Provenance.sha256(in.network())), 0);
     return new Model(in.network(), in.inputs(), in.targets(), "", provenance);
   }
 

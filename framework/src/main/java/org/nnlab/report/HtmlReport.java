@@ -117,7 +117,8 @@ public final class HtmlReport {
         "phase", f.phase().name().toLowerCase(Locale.ROOT), "message", f.message())).toList());
     Provenance p = r.provenance();
     m.put("configHash", p.configHash());
-    m.put("datasets", p.datasets().entrySet().stream().map(e -> Map.of("part", e.getKey(), "hash", e.getValue())).toList());
+    m.put("datasets", p.datasets().entrySet().stream()
+        .map(e -> Map.of("part", MarkdownReport.provenanceLabel(e.getKey()), "hash", e.getValue())).toList());
     m.put("provenanceSeeds", Long.toString(p.seed()));
     m.put("versions", "nnlab " + p.nnlab() + ", Java " + p.java() + ", " + p.os());
     m.put("gitCommit", p.gitCommit().isEmpty() ? "—" : p.gitCommit());

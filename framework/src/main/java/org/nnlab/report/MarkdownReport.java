@@ -79,7 +79,7 @@ public final class MarkdownReport {
     Provenance p = r.provenance();
     md.append("## Provenance\n\n| | |\n|---|---|\n");
     row(md, "config", "`" + p.configHash() + "`");
-    p.datasets().forEach((part, hash) -> row(md, part + " data", "`" + hash + "`"));
+    p.datasets().forEach((part, hash) -> row(md, provenanceLabel(part), "`" + hash + "`"));
     row(md, "seed", String.valueOf(p.seed()));
     row(md, "nnlab", p.nnlab());
     row(md, "java", p.java());
@@ -88,6 +88,11 @@ public final class MarkdownReport {
     md.append("\n## Config\n\n```yaml\n").append(r.config()).append(r.config().endsWith("\n") ? "" : "\n")
         .append("```\n");
     return md.toString();
+  }
+
+  /** "train data", "test data", and "starting weights" for {@link Provenance#WEIGHTS}. */
+  static String provenanceLabel(String part) {
+    return part.equals(Provenance.WEIGHTS) ? "starting weights" : part + " data";
   }
 
   private static void row(StringBuilder md, String key, String value) {

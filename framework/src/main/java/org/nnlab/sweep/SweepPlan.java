@@ -33,7 +33,8 @@ import org.nnlab.rules.RuleContext;
  * points drawn from one {@code SplittableRandom(seed)}; a range is uniform on [min, max], or
  * log-uniform (uniform in ln x) with {@code log: true}; integers are drawn uniformly among the
  * integers of the range (log: rounded). Halving: {@link #trials()} is its first rung at 1 epoch;
- * {@link Halving} picks the next rungs from the results. Immutable.
+ * {@link SweepRunner} picks the next rungs from the results; a halving trial's seed ignores its
+ * epochs, so each rung of a point's repeat trains the same seed. Immutable.
  */
 public final class SweepPlan {
   /** The key halving sets on every trial: its epoch budget. */
@@ -92,7 +93,8 @@ public final class SweepPlan {
     List<Trial> trials = new ArrayList<>();
     for (SweepPoint p : pointsToRun) {
       for (int r = 0; r < sweep.repeats(); r++) {
-        trials.add(Trial.of(base.seed(), p, r));
+        trials.add(sweep.strategy() == Strategy.HALVING
+            ? Trial.ofBudgeted(base.seed(), p, r, EPOCHS_KEY) : Trial.of(base.seed(), p, r));
       }
     }
     return trials;

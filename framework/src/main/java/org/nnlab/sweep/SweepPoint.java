@@ -36,6 +36,13 @@ public final class SweepPoint {
     return new SweepPoint(copy);
   }
 
+  /** A copy without {@code key} (this point when it has none). */
+  public SweepPoint without(String key) {
+    LinkedHashMap<String, ConfigNode> copy = new LinkedHashMap<>(values);
+    copy.remove(key);
+    return new SweepPoint(copy);
+  }
+
   /** The swept keys and their nodes, in axis order. */
   public Map<String, ConfigNode> nodes() {
     return java.util.Collections.unmodifiableMap(values);

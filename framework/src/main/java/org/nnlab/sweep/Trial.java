@@ -26,6 +26,15 @@ public record Trial(String id, SweepPoint point, int repeat, long seed) {
     return new Trial(canonical + "#" + repeat, point, repeat, seedOf(sweepSeed, canonical, repeat));
   }
 
+  /**
+   * As {@link #of}, but the seed ignores {@code budgetKey}: halving's {@code training.epochs}, so
+   * that a point's repeat trains with one seed at every rung and a rung can continue the last.
+   */
+  public static Trial ofBudgeted(long sweepSeed, SweepPoint point, int repeat, String budgetKey) {
+    String seedFrom = point.without(budgetKey).canonical();
+    return new Trial(point.canonical() + "#" + repeat, point, repeat, seedOf(sweepSeed, seedFrom, repeat));
+  }
+
   static long seedOf(long sweepSeed, String canonicalPoint, int repeat) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(

@@ -24,6 +24,9 @@ import org.nnlab.network.TrainingEngine;
  *     InputScaling.of(range), TargetEncoding.of(targets), new SplittableRandom(seed), listener);
  * }</pre>
  *
+ * <p>A run can be continued for more epochs, bit-identical to training them all at once, from its
+ * weights and its starting generator (the overload taking {@code epochsDone}).
+ *
  * <p>A non-finite loss stops training at once with status {@code diverged}: a NaN is reported, not
  * trained through. Stateless; one trainer may train many networks, on many threads.
  */
@@ -38,10 +41,21 @@ public final class Trainer {
       TargetEncoding targets,
       RandomGenerator rng,
       TrainingListener listener) {
-    return train(network, data, config, Precision.DOUBLE, scaling, targets, rng, listener);
+    return train(network, data, config, Precision.DOUBLE, scaling, targets, rng, 0, listener);
   }
 
-  /** As above, training in {@code precision}; the network's weights stay double. */
+  /**
+   * As above, training in {@code precision} (the network's weights stay double), and able to
+   * continue a run: {@code network} holds the weights after its first {@code epochsDone} epochs (0
+   * for a new run) by this config, data and precision, and {@code rng} is the generator the run
+   * started with, in its starting state. The shuffles of those epochs are replayed on it first
+   * (n − 1 draws each, nothing trained), so epochs {@code epochsDone + 1} … {@code config.epochs()}
+   * visit the samples in the order, and end with the weights, of a run from epoch 1 — bit for bit,
+   * since every engine ends an epoch with no pending step. The outcome and the progress cover the
+   * epochs trained here; the listener sees their true numbers.
+   *
+   * @throws IllegalArgumentException when {@code epochsDone} is negative or not below {@code config.epochs()}
+   */
   public TrainingOutcome train(
       Network network,
       Dataset data,
@@ -50,7 +64,12 @@ public final class Trainer {
       InputScaling scaling,
       TargetEncoding targets,
       RandomGenerator rng,
+      int epochsDone,
       TrainingListener listener) {
+    if (epochsDone < 0 || epochsDone >= config.epochs()) {
+      throw new IllegalArgumentException("epochsDone must lie in [0, training.epochs = " + config.epochs()
+          + "), found " + epochsDone);
+    }
     TrainingEngine engine = TrainingEngine.of(network, precision, config.batchSize());
     int n = data.size();
     int[] order = new int[n];
@@ -64,9 +83,12 @@ public final class Trainer {
     List<EpochResult> epochs = new ArrayList<>();
     long trained = 0;
     double seconds = 0.0;
-    long total = (long) n * config.epochs();
+    long total = (long) n * (config.epochs() - epochsDone);
+    for (int epoch = 1; epoch <= epochsDone && config.shuffle(); epoch++) {
+      shuffle(order, rng);
+    }
 
-    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+    for (int epoch = epochsDone + 1; epoch <= config.epochs(); epoch++) {
       if (config.shuffle()) {
         shuffle(order, rng);
       }

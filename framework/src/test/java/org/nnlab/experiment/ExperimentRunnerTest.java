@@ -1,7 +1,9 @@
 package org.nnlab.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,35 @@ class ExperimentRunnerTest {
       assertThat(f.rule()).isEqualTo("saturation");
       assertThat(f.message()).startsWith("after init: ");
     });
+  }
+
+  @Test
+  void continueRun_trainsOnlyTheNewEpochs_butRecordsThemAll() {
+    ExperimentConfig five = TinyExperiments.config();
+    ExperimentRun two = runner.run(five.withTraining(five.training().withEpochs(2)), TrainingListener.NONE);
+    ExperimentRunner tagged = new ExperimentRunner(TinyExperiments.LOADER, RuleBook.builtIn(),
+        NetworkFactory.fromConfig(), new Trainer(), registry, Tags.of("trial", "continued"));
+    ExperimentResult r = tagged.continueRun(two, five, TrainingListener.NONE).result();
+    assertThat(r.epochs()).extracting(EpochStats::epoch).containsExactly(1, 2, 3, 4, 5);
+    assertThat(r.epochs().subList(0, 2)).isEqualTo(two.result().epochs());
+    assertThat(r.samplesTrained()).isEqualTo(1_000);
+    assertThat(r.trainSeconds()).isGreaterThan(two.result().trainSeconds());
+    assertThat(registry.get(TrainingMetrics.SAMPLES).tag("trial", "continued").counter().count())
+        .as("the meters count the work done here: epochs 3 to 5").isEqualTo(600);
+  }
+
+  @Test
+  void continueRun_ofAFailedRun_orWithAnotherConfig_isRefused() {
+    ExperimentConfig c = TinyExperiments.config();
+    ExperimentRun failed = runner.run(c.withTraining(new TrainingConfig(-0.1, 1, true, Backprop.EXACT)), TrainingListener.NONE);
+    assertThatThrownBy(() -> runner.continueRun(failed, c, TrainingListener.NONE))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("only a completed run can be continued; this one failed");
+    ExperimentRun five = runner.run(c, TrainingListener.NONE);
+    assertThatThrownBy(() -> runner.continueRun(five, c, TrainingListener.NONE))
+        .hasMessage("training.epochs must exceed the run's 5 to continue it, found 5");
+    ExperimentConfig otherSeed = c.withSeed(8).withTraining(c.training().withEpochs(6));
+    assertThatThrownBy(() -> runner.continueRun(five, otherSeed, TrainingListener.NONE))
+        .hasMessageContaining("only be continued with its own config and more training.epochs");
   }
 
   @Test

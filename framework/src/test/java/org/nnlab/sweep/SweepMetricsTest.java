@@ -26,6 +26,7 @@ class SweepMetricsTest {
       results = runner.run(plan, store, 2, SweepListener.NONE);
     }
     assertThat(results).hasSize(4);
+    System.gc(); // a finished trial's gauges must outlive the run that set them
     for (TrialResult t : results) {
       double samples = host.get(TrainingMetrics.SAMPLES).tag("trial", t.trial()).counter().count();
       assertThat(samples).isEqualTo(t.result().samplesTrained());

@@ -57,7 +57,7 @@ class TrainerTest {
       Network net = RandomNetworks.network(new int[] {25, 7, 3}, 5);
       TrainingConfig config = new TrainingConfig(0.2, 3, true, Backprop.EXACT, batchSize);
       TrainingOutcome out = new Trainer().train(net, DATA, config, precision, SCALING, TARGETS,
-          new SplittableRandom(1), TrainingListener.NONE);
+          new SplittableRandom(1), 0, TrainingListener.NONE);
       assertThat(out.status()).isEqualTo(TrainingStatus.COMPLETED);
       assertThat(net.isFinite()).isTrue();
       // the loss goes down over the epochs whatever the options
