@@ -35,7 +35,7 @@ public final class BlockNetwork implements TrainingEngine {
   private final int in;
   private final int hidden;
   private final Activation f;
-  private final int panels; // W_1's rows in panels of kernels.panel(), the last one padded with zeros
+  private final int panels; // W_1's rows in panels of kernels.panel() rows (see Panels)
   private final double[] wp; // W_1 in panel layout: wp[(p·in + j)·P + r] = W_1[p·P + r][j]
   private final FastNetwork upper; // layers 2.., fed with the hidden outputs
   private final Kernels kernels;
@@ -60,7 +60,7 @@ public final class BlockNetwork implements TrainingEngine {
     this.z = new double[block][];
     this.a = new double[block][];
     int xRows = kernels.panel();
-    this.xPanels = (block + xRows - 1) / xRows;
+    this.xPanels = Panels.count(block, xRows);
     this.gram = miniBatch ? null : new double[block][xPanels * xRows];
     this.xp = miniBatch ? null : new double[xPanels * xRows * sizes[0]];
     this.in = sizes[0];
@@ -68,8 +68,8 @@ public final class BlockNetwork implements TrainingEngine {
     this.f = network.activation();
     this.kernels = kernels;
     int rows = kernels.panel();
-    this.panels = (hidden + rows - 1) / rows;
-    this.wp = toPanels(network.weights(0), hidden, in, rows);
+    this.panels = Panels.count(hidden, rows);
+    this.wp = Panels.of(network.weights(0), hidden, in, rows);
     double[][] rest = new double[sizes.length - 2][];
     for (int k = 1; k < sizes.length - 1; k++) {
       rest[k - 1] = network.weights(k);
@@ -104,9 +104,15 @@ public final class BlockNetwork implements TrainingEngine {
   }
 
   static BlockNetwork of(Network network, Kernels kernels, int batchSize) {
+    checkArguments(network, batchSize);
     if (kernels == Kernels.BEST) {
       JitWarmUp.once();
     }
+    return new BlockNetwork(network, kernels, batchSize);
+  }
+
+  /** The checks of a block engine's {@code of}, shared with {@link FloatBlockNetwork}. */
+  static void checkArguments(Network network, int batchSize) {
     if (network.layerSizes().length < 3) {
       throw new IllegalArgumentException("a block engine needs a hidden layer, found layers "
           + Arrays.toString(network.layerSizes()));
@@ -114,26 +120,31 @@ public final class BlockNetwork implements TrainingEngine {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be ≥ 1, found " + batchSize);
     }
-    return new BlockNetwork(network, kernels, batchSize);
-  }
-
-  /** Row-major {@code out × in} W into panels of {@code rows} rows (the last one padded with zeros). */
-  static double[] toPanels(double[] w, int out, int in, int rows) {
-    int panels = (out + rows - 1) / rows;
-    double[] wp = new double[panels * rows * in];
-    for (int i = 0; i < out; i++) {
-      for (int j = 0; j < in; j++) {
-        wp[((i / rows) * in + j) * rows + i % rows] = w[i * in + j];
-      }
-    }
-    return wp;
   }
 
   @Override
   public double train(double[] inputs, double[] targets, double learningRate, Backprop rule) {
+    return trainOne(this, inputs, targets, learningRate, rule);
+  }
+
+  /** One sample as a block of one, for a block engine's {@link #train}. */
+  static double trainOne(TrainingEngine engine, double[] inputs, double[] targets, double learningRate,
+      Backprop rule) {
     double[] loss = new double[1];
-    trainBlock(new double[][] {inputs}, new double[][] {targets}, 1, learningRate, rule, loss);
+    engine.trainBlock(new double[][] {inputs}, new double[][] {targets}, 1, learningRate, rule, loss);
     return loss[0];
+  }
+
+  /** The checks of a block engine's {@link #trainBlock}, shared with {@link FloatBlockNetwork}. */
+  static void checkBlock(double[][] inputs, int count, int block, int in) {
+    if (count < 1 || count > block) {
+      throw new IllegalArgumentException("count must be in 1.." + block + ", found " + count);
+    }
+    for (int b = 0; b < count; b++) {
+      if (inputs[b].length != in) {
+        throw new IllegalArgumentException("expected " + in + " inputs, found " + inputs[b].length);
+      }
+    }
   }
 
   /**
@@ -144,14 +155,9 @@ public final class BlockNetwork implements TrainingEngine {
   @Override
   public int trainBlock(double[][] inputs, double[][] targets, int count, double learningRate, Backprop rule,
       double[] losses) {
-    if (count < 1 || count > block) {
-      throw new IllegalArgumentException("count must be in 1.." + block + ", found " + count);
-    }
+    checkBlock(inputs, count, block, in);
     flush();
     for (int b = 0; b < count; b++) {
-      if (inputs[b].length != in) {
-        throw new IllegalArgumentException("expected " + in + " inputs, found " + inputs[b].length);
-      }
       System.arraycopy(inputs[b], 0, x[b], 0, in);
     }
     kernels.multiply(wp, in, panels, x, count, z);
@@ -160,10 +166,8 @@ public final class BlockNetwork implements TrainingEngine {
       int rows = kernels.panel();
       java.util.Arrays.fill(xp, 0.0);
       for (int r = 0; r < count; r++) {
-        double[] xr = x[r];
-        int base = (r / rows) * in * rows + r % rows;
-        for (int j = 0; j < in; j++) {
-          xp[base + j * rows] = xr[j];
+        for (int j = 0, at = Panels.index(r, 0, in, rows); j < in; j++, at += rows) {
+          xp[at] = x[r][j];
         }
       }
       kernels.multiply(xp, in, xPanels, x, count, gram);
@@ -208,14 +212,7 @@ public final class BlockNetwork implements TrainingEngine {
   @Override
   public void copyTo(Network network) {
     flush();
-    int rows = kernels.panel();
-    double[] w1 = new double[hidden * in];
-    for (int i = 0; i < hidden; i++) {
-      for (int j = 0; j < in; j++) {
-        w1[i * in + j] = wp[((i / rows) * in + j) * rows + i % rows];
-      }
-    }
-    network.setWeights(0, w1);
+    network.setWeights(0, Panels.toRowMajor(wp, hidden, in, kernels.panel()));
     for (int k = 1; k < network.weightLayers(); k++) {
       network.setWeights(k, upper.weights(k - 1));
     }

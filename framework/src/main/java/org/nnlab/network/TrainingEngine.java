@@ -42,14 +42,17 @@ public interface TrainingEngine {
   /** Applies any pending step and writes the weights into {@code network} (same shape). */
   void copyTo(Network network);
 
-  /** The fast engine for {@code network}'s shape, starting from its weights. */
+  /**
+   * The fast engine for {@code network}'s shape, starting from its weights: {@link BlockNetwork}
+   * (double) or {@link FloatBlockNetwork} (float) when it has a hidden layer, else the per-sample
+   * {@link FastNetwork} or {@link FloatNetwork}.
+   */
   static TrainingEngine of(Network network, Precision precision, int batchSize) {
+    // -Dnnlab.engine=fused: the per-sample engines, to compare
+    boolean block = network.weightLayers() >= 2 && !"fused".equals(System.getProperty("nnlab.engine"));
     if (precision == Precision.FLOAT) {
-      return FloatNetwork.of(network, batchSize);
+      return block ? FloatBlockNetwork.of(network, batchSize) : FloatNetwork.of(network, batchSize);
     }
-    if (network.weightLayers() >= 2 && !"fused".equals(System.getProperty("nnlab.engine"))) {
-      return BlockNetwork.of(network, batchSize);
-    }
-    return FastNetwork.of(network, batchSize);
+    return block ? BlockNetwork.of(network, batchSize) : FastNetwork.of(network, batchSize);
   }
 }
