@@ -1,13 +1,15 @@
 package org.nnlab.network;
 
 /**
- * The opt-in {@code network.precision: float} engine: the maths of {@link Network} in 32-bit floats,
- * weights kept column-major ({@code wt[k][j·out + i] = W_{k+1}[i][j]}) so every inner loop is an
- * axpy over a contiguous column. Half the bytes per weight of the double engines; about 1e-7
- * relative rounding per operation, so results drift from the double reference (measured in
- * {@code reports/performance/}). Per-sample steps are applied during the next forward pass, one
- * column at a time, as in {@link FastNetwork}, with {@code FloatVector}s when available. Mini-batches as in {@link FastNetwork}: the summed steps of B
- * samples, each α/B·δ·oᵀ, applied together at the end of the batch.
+ * The per-sample {@code network.precision: float} engine: the maths of {@link Network} in 32-bit
+ * floats, for networks without a hidden layer and as the layers after the first in {@link
+ * FloatBlockNetwork} (the float engine for the rest). Weights are kept column-major ({@code
+ * wt[k][j·out + i] = W_{k+1}[i][j]}) so every inner loop is an axpy over a contiguous column.
+ * Half the bytes per weight of the double engines; about 1e-7 relative rounding per operation, so
+ * results drift from the double reference (measured in {@code reports/performance/}). Per-sample steps are applied during the next forward pass, one
+ * column at a time, as in {@link FastNetwork}, with {@code FloatVector}s when available.
+ * Mini-batches as in {@link FastNetwork}: the summed steps of B samples, each α/B·δ·oᵀ, applied
+ * together at the end of the batch.
  *
  * <p>Not thread-safe.
  */
