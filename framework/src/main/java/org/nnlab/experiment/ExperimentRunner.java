@@ -18,6 +18,7 @@ import org.nnlab.data.TargetEncoding;
 import org.nnlab.metrics.Evaluation;
 import org.nnlab.metrics.TrainingMetrics;
 import org.nnlab.network.Network;
+import org.nnlab.network.TrainingEngine;
 import org.nnlab.rules.Finding;
 import org.nnlab.rules.Phase;
 import org.nnlab.rules.RuleBook;
@@ -83,6 +84,7 @@ public final class ExperimentRunner {
   /** Checks, trains and evaluates {@code config}. Bad data throws; rule violations are findings. */
   public ExperimentRun run(ExperimentConfig config, TrainingListener listener) {
     long wallStart = System.nanoTime();
+    TrainingEngine.warmUpInBackground(); // the JIT works while prepare reads the data
     Prepared p = prepare(config);
     TrainingMetrics metrics = new TrainingMetrics(registry, config.name(), meterTags);
     List<Finding> findings = new ArrayList<>(p.findings);

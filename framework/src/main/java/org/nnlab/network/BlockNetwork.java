@@ -11,14 +11,15 @@ import java.util.Arrays;
  *   W_s·x_s = W_0·x_s + Σ_{r&lt;s} (α·δ_r)(x_r·x_s)       (W_s = W_0 + Σ_{r&lt;s} α·δ_r·x_rᵀ)
  * </pre>
  *
- * so W_0·X for the whole block is one matrix product (one pass over W, kept in panels of rows so
- * the pass streams through memory), the corrections need only
- * the block's Gram matrix x_r·x_s, and the block's updates land as one rank-B product W += A·Xᵀ: two
- * passes over W per block instead of per sample. The maths is the per-sample descent's; only the
+ * so W_0·X for the whole block is one matrix product (W kept in panels of rows that stream through
+ * the cache, eight samples per pass), the corrections need only the block's Gram matrix x_r·x_s,
+ * and the block's updates land as one rank-B product W += A·Xᵀ before {@link #trainBlock} returns:
+ * four passes over W per block of 16 instead of two per sample. The maths is the per-sample
+ * descent's; only the
  * rounding differs (sums regrouped, fused multiply-adds, the hidden layer's sigmoid through {@link
  * ExpKernel}'s exp, within 1 ulp of {@code Math.exp}), which keeps every weight within 1e-12 of
  * {@link Network#train}'s after 1,000 samples ({@code BlockNetworkProperties}). Layers after the
- * first run on a {@link FastNetwork}, which is bit-identical to the reference.
+ * first are small and run one sample at a time on {@link UpperLayers}.
  *
  * <pre>{@code
  * BlockNetwork engine = BlockNetwork.of(network);      // ≥ 3 layers
@@ -37,32 +38,26 @@ public final class BlockNetwork implements TrainingEngine {
   private final Activation f;
   private final int panels; // W_1's rows in panels of kernels.panel() rows (see Panels)
   private final double[] wp; // W_1 in panel layout: wp[(p·in + j)·P + r] = W_1[p·P + r][j]
-  private final FastNetwork upper; // layers 2.., fed with the hidden outputs
+  private final UpperLayers upper; // layers 2.., fed with the hidden outputs
   private final Kernels kernels;
 
   private final int block; // BLOCK, or the mini-batch size
   private final boolean miniBatch; // samples of a block see the same weights: no corrections
-  private final double[][] x;
   private final double[][] z; // W_0·x_b
   private final double[][] a; // α·δ_1 of sample b (α/m with mini-batches of m)
-  private final double[][] gram; // gram[s][r] = x_r·x_s (used for r < s)
-  private final double[] xp; // the block's inputs in panel layout, so the Gram matrix is one product
-  private final int xPanels;
+  private final double[][] gram; // gram[s][r] = x_r·x_s for r < s
+  private final double[] lanes; // the kernels' scratch for dot products
   private final double[] h;
   private final double[] back;
-  private int pending; // samples of the last block whose updates are not yet in W
 
   private BlockNetwork(Network network, Kernels kernels, int batchSize) {
     int[] sizes = network.layerSizes();
     this.miniBatch = batchSize > 1;
     this.block = miniBatch ? batchSize : BLOCK;
-    this.x = new double[block][];
     this.z = new double[block][];
     this.a = new double[block][];
-    int xRows = kernels.panel();
-    this.xPanels = Panels.count(block, xRows);
-    this.gram = miniBatch ? null : new double[block][xPanels * xRows];
-    this.xp = miniBatch ? null : new double[xPanels * xRows * sizes[0]];
+    this.gram = miniBatch ? null : new double[block][block];
+    this.lanes = new double[kernels.lanes()];
     this.in = sizes[0];
     this.hidden = sizes[1];
     this.f = network.activation();
@@ -74,10 +69,8 @@ public final class BlockNetwork implements TrainingEngine {
     for (int k = 1; k < sizes.length - 1; k++) {
       rest[k - 1] = network.weights(k);
     }
-    this.upper = FastNetwork.of(
-        Network.of(Arrays.copyOfRange(sizes, 1, sizes.length), f, rest), batchSize, kernels);
+    this.upper = new UpperLayers(Arrays.copyOfRange(sizes, 1, sizes.length), f, rest, miniBatch, kernels);
     for (int b = 0; b < block; b++) {
-      x[b] = new double[in];
       z[b] = new double[panels * rows];
       a[b] = new double[panels * rows]; // the padding rows stay 0, so padded weights stay 0
     }
@@ -148,29 +141,18 @@ public final class BlockNetwork implements TrainingEngine {
   }
 
   /**
-   * Trains on {@code inputs[0..count)} in order, count ≤ {@value #BLOCK}, writing each sample's loss
-   * (before its step) into {@code losses}. Stops after the first non-finite loss, as the trainer
+   * Trains on {@code inputs[0..count)} in order (read in place, not kept), count ≤ {@value #BLOCK},
+   * writing each sample's loss (before its step) into {@code losses}. Stops after the first non-finite loss, as the trainer
    * does; returns the number of samples trained.
    */
   @Override
   public int trainBlock(double[][] inputs, double[][] targets, int count, double learningRate, Backprop rule,
       double[] losses) {
     checkBlock(inputs, count, block, in);
-    flush();
-    for (int b = 0; b < count; b++) {
-      System.arraycopy(inputs[b], 0, x[b], 0, in);
-    }
+    double[][] x = inputs; // read in place: the block's update lands before this call returns
     kernels.multiply(wp, in, panels, x, count, z);
     if (!miniBatch) {
-      // gram[s][r] = x_r·x_s for the whole block as one product of X (packed in panels) with itself
-      int rows = kernels.panel();
-      java.util.Arrays.fill(xp, 0.0);
-      for (int r = 0; r < count; r++) {
-        for (int j = 0, at = Panels.index(r, 0, in, rows); j < in; j++, at += rows) {
-          xp[at] = x[r][j];
-        }
-      }
-      kernels.multiply(xp, in, xPanels, x, count, gram);
+      kernels.gram(x, count, in, gram, lanes); // gram[s][r] = x_r·x_s for r < s
     }
     double rate = miniBatch ? learningRate / count : learningRate;
     for (int s = 0; s < count; s++) {
@@ -186,18 +168,20 @@ public final class BlockNetwork implements TrainingEngine {
           h[i] = f.apply(h[i]);
         }
       }
-      double loss = upper.train(h, targets[s], learningRate, rule, back);
+      double loss = upper.train(h, targets[s], rate, rule, back);
       double[] as = a[s];
       for (int i = 0; i < hidden; i++) {
         as[i] = rate * (back[i] * f.derivativeAt(h[i]));
       }
       losses[s] = loss;
-      pending = s + 1;
       if (!Double.isFinite(loss)) {
+        kernels.addOuterProducts(wp, in, panels, a, x, s + 1);
         upper.flush();
         return s + 1;
       }
     }
+    // W_1 += Σ_b a_b·x_bᵀ: the block's updates as one rank-count product
+    kernels.addOuterProducts(wp, in, panels, a, x, count);
     if (miniBatch) {
       upper.flush(); // the batch ends with this call, in the upper layers too
     }
@@ -211,18 +195,9 @@ public final class BlockNetwork implements TrainingEngine {
 
   @Override
   public void copyTo(Network network) {
-    flush();
     network.setWeights(0, Panels.toRowMajor(wp, hidden, in, kernels.panel()));
     for (int k = 1; k < network.weightLayers(); k++) {
       network.setWeights(k, upper.weights(k - 1));
-    }
-  }
-
-  /** W_1 += Σ_b a_b·x_bᵀ for the pending samples. */
-  private void flush() {
-    if (pending > 0) {
-      kernels.addOuterProducts(wp, in, panels, a, x, pending);
-      pending = 0;
     }
   }
 }

@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
  * call and loop counters: on a 784-100-10 epoch that cost ~1.5 s (measured: 29k samples/s on the
  * first epoch, 120k after). Training a tiny network for a moment reaches the counters in a few
  * milliseconds of work. Once per JVM; threads that arrive meanwhile (a parallel sweep) wait for it
- * rather than start cold. The weights it touches are thrown away. The double and the float
- * engines are warmed separately, each when first used.
+ * rather than start cold. The weights it touches are thrown away. {@link #startInBackground} lets
+ * a caller overlap it with work of its own, such as reading the data. The float engine is warmed
+ * separately, when first used ({@link #onceFloat}), so double runs never pay for it.
  *
  * <p>The library's only static mutable flags, on purpose: "compiled yet?" is a property of the
  * JVM, not of any network. (Running the warm-up from a lazy holder's class initialiser instead was
@@ -19,8 +20,22 @@ final class JitWarmUp {
   private static final int[] SIZES = {40, 24, 10};
   private static boolean doubleDone;
   private static boolean floatDone;
+  private static boolean started;
 
   private JitWarmUp() {}
+
+  /** Runs {@link #once} on a daemon thread, unless it ran or is running; returns at once. */
+  static void startInBackground() {
+    synchronized (JitWarmUp.class) {
+      if (doubleDone || started || Kernels.BEST instanceof ScalarKernels) {
+        return;
+      }
+      started = true;
+    }
+    Thread t = new Thread(JitWarmUp::once, "nnlab-jit-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
 
   /** Warms {@link BlockNetwork}'s kernels, once per JVM. */
   static synchronized void once() {

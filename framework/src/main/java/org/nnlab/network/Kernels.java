@@ -43,6 +43,22 @@ interface Kernels {
   /** The block engine's rank-{@code count} update W[i][j] += Σ_b a_b[i]·x_b[j], panel layout. May use FMAs. */
   void addOuterProducts(double[] wp, int in, int panels, double[][] a, double[][] x, int count);
 
+  /**
+   * The block engine's Gram matrix: g[s][r] = x_r·x_s over the first n inputs, for
+   * 0 ≤ r &lt; s &lt; count, each a {@link #dot} (same fixed order; {@code lanes} as there).
+   */
+  void gram(double[][] x, int count, int n, double[][] g, double[] lanes);
+
+  /**
+   * Σ_{i&lt;n} w[i]·x[i] in a fixed order (lane-wise partial sums, then the {@link #lanes()} partial
+   * sums from {@code lanes} in index order, then the tail), so the same bits at every JIT stage.
+   * {@code lanes} is the caller's scratch of length {@link #lanes()}. May use fused multiply-adds.
+   */
+  double dot(double[] w, double[] x, int n, double[] lanes);
+
+  /** The scratch length {@link #dot} needs: the vector length, or 1. */
+  int lanes();
+
   /** y[i] += s·x[i] for i &lt; n. May use fused multiply-adds. */
   void axpy(double[] y, double[] x, double s, int n);
 

@@ -91,6 +91,33 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void gram(double[][] x, int count, int n, double[][] g, double[] lanes) {
+    for (int s = 1; s < count; s++) {
+      for (int r = 0; r < s; r++) {
+        g[s][r] = dot(x[r], x[s], n, lanes);
+      }
+    }
+  }
+
+  @Override
+  public double dot(double[] w, double[] x, int n, double[] lanes) {
+    return dot(0, 0.0, w, x, n);
+  }
+
+  /** {@code s + Σ_{from≤i<n} w[i]·x[i]}, in index order; the vector version's tail. */
+  static double dot(int from, double s, double[] w, double[] x, int n) {
+    for (int i = from; i < n; i++) {
+      s += w[i] * x[i];
+    }
+    return s;
+  }
+
+  @Override
+  public int lanes() {
+    return 1;
+  }
+
+  @Override
   public void axpy(double[] y, double[] x, double s, int n) {
     axpy(0, y, x, s, n);
   }

@@ -43,6 +43,15 @@ public interface TrainingEngine {
   void copyTo(Network network);
 
   /**
+   * Starts getting the double engines' vector loops compiled on a background thread (about a second
+   * of JIT work, once per JVM), so a caller can read its data meanwhile; the first engine made waits
+   * for it to finish instead of starting cold. Optional: without it, that engine does the warm-up.
+   */
+  static void warmUpInBackground() {
+    JitWarmUp.startInBackground();
+  }
+
+  /**
    * The fast engine for {@code network}'s shape, starting from its weights: {@link BlockNetwork}
    * (double) or {@link FloatBlockNetwork} (float) when it has a hidden layer, else the per-sample
    * {@link FastNetwork} or {@link FloatNetwork}.

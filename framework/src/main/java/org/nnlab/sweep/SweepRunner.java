@@ -16,11 +16,13 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import org.nnlab.config.ExperimentConfig;
 import org.nnlab.config.SweepConfig.Strategy;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.ExperimentRunner;
 import org.nnlab.experiment.NetworkFactory;
+import org.nnlab.network.TrainingEngine;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.training.Trainer;
 import org.nnlab.training.TrainingListener;
@@ -74,6 +76,7 @@ public final class SweepRunner {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be ≥ 1, found " + parallelism);
     }
+    TrainingEngine.warmUpInBackground(); // the JIT works while the first trials read the data
     DatasetLoader cached = new CachingDatasetLoader(loader);
     Function<Trial, ExperimentRunner> runner =
         trial -> new ExperimentRunner(cached, rules, networks, trainer, registry, Tags.of("trial", trial.id()));
@@ -147,6 +150,16 @@ public final class SweepRunner {
     return q;
   }
 
+  /** A trial's training work, up to a constant: epochs × multiply-adds per sample. */
+  static double work(ExperimentConfig config) {
+    int[] sizes = config.network().sizes();
+    double perSample = 0;
+    for (int k = 0; k + 1 < sizes.length; k++) {
+      perSample += (double) sizes[k] * sizes[k + 1];
+    }
+    return config.training().epochs() * perSample;
+  }
+
   private static int countDone(List<Trial> trials, ResultsStore store) {
     Set<String> ids = store.trialIds();
     return (int) trials.stream().filter(t -> ids.contains(t.id())).count();
@@ -160,15 +173,18 @@ public final class SweepRunner {
     ExecutorCompletionService<TrialResult> done = new ExecutorCompletionService<>(pool);
     List<Future<TrialResult>> futures = new ArrayList<>();
     int before = store.results().size();
-    for (Trial t : trials) {
-      if (!byId.containsKey(t.id())) {
-        futures.add(done.submit(() -> {
-          ExperimentResult r = runner.apply(t).run(plan.configOf(t), TrainingListener.NONE).result();
-          TrialResult tr = TrialResult.of(t, r);
-          store.append(tr);
-          return tr;
-        }));
-      }
+    // longest first, so the pool does not end on one long trial while the other threads idle
+    List<Trial> missing = trials.stream()
+        .filter(t -> !byId.containsKey(t.id()))
+        .sorted(Comparator.comparingDouble((Trial t) -> -work(plan.configOf(t))))
+        .toList();
+    for (Trial t : missing) {
+      futures.add(done.submit(() -> {
+        ExperimentResult r = runner.apply(t).run(plan.configOf(t), TrainingListener.NONE).result();
+        TrialResult tr = TrialResult.of(t, r);
+        store.append(tr);
+        return tr;
+      }));
     }
     try {
       for (int i = 0; i < futures.size(); i++) {

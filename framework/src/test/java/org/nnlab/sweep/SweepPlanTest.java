@@ -77,6 +77,27 @@ class SweepPlanTest {
   }
 
   @Test
+  void runner_startsTheLongestTrialsFirst_andReturnsPlanOrder(@TempDir Path dir) throws IOException {
+    SweepPlan plan = SweepFixtures.plan("sweep:\n  parameters:\n    training.epochs: [1, 3, 2]\n"
+        + "    network.layers[1]: [3, 6]\n");
+    List<String> started = new java.util.ArrayList<>();
+    SweepListener order = new SweepListener() {
+      @Override
+      public void onTrial(TrialResult result, int done, int total) {
+        started.add(result.result().epochs().size() + "x" + result.parameters().get("network.layers[1]"));
+      }
+    };
+    try (ResultsStore store = ResultsStore.open(dir.resolve(ResultsStore.FILE))) {
+      List<TrialResult> all = SweepFixtures.runner(new SweepFixtures.CountingLoader()).run(plan, store, 1, order);
+      // one thread: trials finish in the order they start, most epochs × multiply-adds first
+      // (4-6-3: 42 per sample, 4-3-3: 21), ties in plan order
+      assertThat(started).containsExactly("3x6", "2x6", "3x3", "1x6", "2x3", "1x3");
+      assertThat(all.stream().map(TrialResult::trial)).containsExactlyElementsOf(
+          plan.trials().stream().map(Trial::id).toList());
+    }
+  }
+
+  @Test
   void cachingLoader_readsEachPartOncePerSweep(@TempDir Path dir) throws IOException {
     SweepFixtures.CountingLoader loader = new SweepFixtures.CountingLoader();
     SweepPlan plan = SweepFixtures.plan("sweep:\n  repeats: 3\n  parameters:\n    training.learningRate: [0.1, 0.2]\n");
