@@ -7,6 +7,7 @@ import org.nnlab.network.Backprop;
 import org.nnlab.network.BlockNetwork;
 import org.nnlab.network.BlockedForward;
 import org.nnlab.network.FastNetwork;
+import org.nnlab.network.FloatNetwork;
 import org.nnlab.network.Initializer;
 import org.nnlab.network.Network;
 import org.nnlab.network.Precision;
@@ -28,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Training steps and evaluation at the standard shapes, for every engine: the reference {@link
  * Network}, the fused {@link FastNetwork}, the deferred-update {@link BlockNetwork} (the default),
- * and the opt-in float engine. One operation = one sample; scores are samples per second.
+ * and the opt-in float engines: per sample ({@link FloatNetwork}) and the float block engine. One operation = one sample; scores are samples per second.
  * Inputs are random numbers in the scaled-pixel range [0.01, 1.0], 256 distinct samples cycled.
  */
 @State(Scope.Thread)
@@ -48,6 +49,7 @@ public class TrainingBenchmark {
   private TrainingEngine fused;
   private TrainingEngine block;
   private TrainingEngine single;
+  private TrainingEngine floatBlock;
   private BlockedForward forward;
   private double[][] x;
   private double[][] t;
@@ -60,7 +62,8 @@ public class TrainingBenchmark {
     reference = Network.create(sizes, Activation.sigmoid(), Initializer.normalFanIn(), new SplittableRandom(42));
     fused = FastNetwork.of(reference, 1);
     block = BlockNetwork.of(reference);
-    single = TrainingEngine.of(reference, Precision.FLOAT, 1);
+    single = FloatNetwork.of(reference, 1);
+    floatBlock = TrainingEngine.of(reference, Precision.FLOAT, 1);
     forward = BlockedForward.of(reference);
     SplittableRandom rng = new SplittableRandom(7);
     x = new double[SAMPLES][sizes[0]];
@@ -94,17 +97,28 @@ public class TrainingBenchmark {
   @Benchmark
   @OperationsPerInvocation(BLOCK)
   public double trainBlock() {
-    next = (next + BLOCK) & (SAMPLES - 1);
-    double[][] xs = java.util.Arrays.copyOfRange(x, next, next + BLOCK);
-    double[][] ts = java.util.Arrays.copyOfRange(t, next, next + BLOCK);
-    block.trainBlock(xs, ts, BLOCK, 0.1, Backprop.EXACT, losses);
-    return losses[BLOCK - 1];
+    return nextBlock(block);
   }
 
   @Benchmark
   public double trainFloat() {
     int s = nextSample();
     return single.train(x[s], t[s], 0.1, Backprop.EXACT);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BLOCK)
+  public double trainFloatBlock() {
+    return nextBlock(floatBlock);
+  }
+
+  /** The next {@value #BLOCK} samples through a block engine. */
+  private double nextBlock(TrainingEngine engine) {
+    next = (next + BLOCK) & (SAMPLES - 1);
+    double[][] xs = java.util.Arrays.copyOfRange(x, next, next + BLOCK);
+    double[][] ts = java.util.Arrays.copyOfRange(t, next, next + BLOCK);
+    engine.trainBlock(xs, ts, BLOCK, 0.1, Backprop.EXACT, losses);
+    return losses[BLOCK - 1];
   }
 
   @Benchmark

@@ -1,6 +1,7 @@
 package org.nnlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +38,27 @@ class RunCommandTest {
     ExperimentResult b = ResultsJson.read(out.resolve("b/results.json"));
     assertThat(b.accuracy()).isEqualTo(a.accuracy());
     assertThat(b.epochs().get(0).loss()).isEqualTo(a.epochs().get(0).loss());
+  }
+
+  @Test
+  void run_inFloat_completes_closeToTheDoubleRun_andRepeatsBitForBit(@TempDir Path out) throws IOException {
+    String[] args = {"run", CliRun.config("quickstart.yaml"), "--set", "training.epochs=1", "--set", "network.layers=[784,20,10]"};
+    String[] inFloat = concat(args, "--set", "network.precision=float");
+    CliRun.of(concat(args, "--out", out.resolve("double").toString()));
+    CliRun run = CliRun.of(concat(inFloat, "--out", out.resolve("float").toString()));
+    CliRun.of(concat(inFloat, "--out", out.resolve("again").toString()));
+    assertThat(run.exit()).as(run.err()).isZero();
+    ExperimentResult d = ResultsJson.read(out.resolve("double/results.json"));
+    ExperimentResult f = ResultsJson.read(out.resolve("float/results.json"));
+    ExperimentResult again = ResultsJson.read(out.resolve("again/results.json"));
+    assertThat(f.status()).isEqualTo("completed");
+    assertThat(f.config()).contains("precision: float");
+    // float rounds at ~6e-8 per operation: the same descent, not the same bits as double
+    assertThat(f.accuracy()).isCloseTo(d.accuracy(), within(0.005));
+    assertThat(f.epochs().get(0).loss()).isCloseTo(d.epochs().get(0).loss(), within(1e-4));
+    // deterministic: a second run (with the JIT in another state) gives the same bits
+    assertThat(again.accuracy()).isEqualTo(f.accuracy());
+    assertThat(again.epochs().get(0).loss()).isEqualTo(f.epochs().get(0).loss());
   }
 
   @Test

@@ -36,7 +36,7 @@ public final class BlockNetwork implements TrainingEngine {
   private final int in;
   private final int hidden;
   private final Activation f;
-  private final int panels; // W_1's rows in panels of kernels.panel(), the last one padded with zeros
+  private final int panels; // W_1's rows in panels of kernels.panel() rows (see Panels)
   private final double[] wp; // W_1 in panel layout: wp[(p·in + j)·P + r] = W_1[p·P + r][j]
   private final UpperLayers upper; // layers 2.., fed with the hidden outputs
   private final Kernels kernels;
@@ -63,8 +63,8 @@ public final class BlockNetwork implements TrainingEngine {
     this.f = network.activation();
     this.kernels = kernels;
     int rows = kernels.panel();
-    this.panels = (hidden + rows - 1) / rows;
-    this.wp = toPanels(network.weights(0), hidden, in, rows);
+    this.panels = Panels.count(hidden, rows);
+    this.wp = Panels.of(network.weights(0), hidden, in, rows);
     double[][] rest = new double[sizes.length - 2][];
     for (int k = 1; k < sizes.length - 1; k++) {
       rest[k - 1] = network.weights(k);
@@ -97,9 +97,15 @@ public final class BlockNetwork implements TrainingEngine {
   }
 
   static BlockNetwork of(Network network, Kernels kernels, int batchSize) {
+    checkArguments(network, batchSize);
     if (kernels == Kernels.BEST) {
       JitWarmUp.once();
     }
+    return new BlockNetwork(network, kernels, batchSize);
+  }
+
+  /** The checks of a block engine's {@code of}, shared with {@link FloatBlockNetwork}. */
+  static void checkArguments(Network network, int batchSize) {
     if (network.layerSizes().length < 3) {
       throw new IllegalArgumentException("a block engine needs a hidden layer, found layers "
           + Arrays.toString(network.layerSizes()));
@@ -107,26 +113,31 @@ public final class BlockNetwork implements TrainingEngine {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be ≥ 1, found " + batchSize);
     }
-    return new BlockNetwork(network, kernels, batchSize);
-  }
-
-  /** Row-major {@code out × in} W into panels of {@code rows} rows (the last one padded with zeros). */
-  static double[] toPanels(double[] w, int out, int in, int rows) {
-    int panels = (out + rows - 1) / rows;
-    double[] wp = new double[panels * rows * in];
-    for (int i = 0; i < out; i++) {
-      for (int j = 0; j < in; j++) {
-        wp[((i / rows) * in + j) * rows + i % rows] = w[i * in + j];
-      }
-    }
-    return wp;
   }
 
   @Override
   public double train(double[] inputs, double[] targets, double learningRate, Backprop rule) {
+    return trainOne(this, inputs, targets, learningRate, rule);
+  }
+
+  /** One sample as a block of one, for a block engine's {@link #train}. */
+  static double trainOne(TrainingEngine engine, double[] inputs, double[] targets, double learningRate,
+      Backprop rule) {
     double[] loss = new double[1];
-    trainBlock(new double[][] {inputs}, new double[][] {targets}, 1, learningRate, rule, loss);
+    engine.trainBlock(new double[][] {inputs}, new double[][] {targets}, 1, learningRate, rule, loss);
     return loss[0];
+  }
+
+  /** The checks of a block engine's {@link #trainBlock}, shared with {@link FloatBlockNetwork}. */
+  static void checkBlock(double[][] inputs, int count, int block, int in) {
+    if (count < 1 || count > block) {
+      throw new IllegalArgumentException("count must be in 1.." + block + ", found " + count);
+    }
+    for (int b = 0; b < count; b++) {
+      if (inputs[b].length != in) {
+        throw new IllegalArgumentException("expected " + in + " inputs, found " + inputs[b].length);
+      }
+    }
   }
 
   /**
@@ -137,14 +148,7 @@ public final class BlockNetwork implements TrainingEngine {
   @Override
   public int trainBlock(double[][] inputs, double[][] targets, int count, double learningRate, Backprop rule,
       double[] losses) {
-    if (count < 1 || count > block) {
-      throw new IllegalArgumentException("count must be in 1.." + block + ", found " + count);
-    }
-    for (int b = 0; b < count; b++) {
-      if (inputs[b].length != in) {
-        throw new IllegalArgumentException("expected " + in + " inputs, found " + inputs[b].length);
-      }
-    }
+    checkBlock(inputs, count, block, in);
     double[][] x = inputs; // read in place: the block's update lands before this call returns
     kernels.multiply(wp, in, panels, x, count, z);
     if (!miniBatch) {
@@ -191,14 +195,7 @@ public final class BlockNetwork implements TrainingEngine {
 
   @Override
   public void copyTo(Network network) {
-    int rows = kernels.panel();
-    double[] w1 = new double[hidden * in];
-    for (int i = 0; i < hidden; i++) {
-      for (int j = 0; j < in; j++) {
-        w1[i * in + j] = wp[((i / rows) * in + j) * rows + i % rows];
-      }
-    }
-    network.setWeights(0, w1);
+    network.setWeights(0, Panels.toRowMajor(wp, hidden, in, kernels.panel()));
     for (int k = 1; k < network.weightLayers(); k++) {
       network.setWeights(k, upper.weights(k - 1));
     }

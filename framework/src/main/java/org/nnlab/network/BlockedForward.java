@@ -30,7 +30,7 @@ public final class BlockedForward {
 
   private BlockedForward(int[] sizes, Activation f, double[][] wt, double[] first, Kernels kernels) {
     this.first = first;
-    this.panels = (sizes[1] + kernels.panel() - 1) / kernels.panel();
+    this.panels = Panels.count(sizes[1], kernels.panel());
     for (int b = 0; b < BLOCK; b++) {
       z[b] = new double[panels * kernels.panel()];
     }
@@ -54,7 +54,7 @@ public final class BlockedForward {
       wt[k] = FastNetwork.transpose(network.weights(k), sizes[k + 1], sizes[k]);
     }
     Kernels kernels = Kernels.BEST;
-    double[] first = BlockNetwork.toPanels(network.weights(0), sizes[1], sizes[0], kernels.panel());
+    double[] first = Panels.of(network.weights(0), sizes[1], sizes[0], kernels.panel());
     return new BlockedForward(sizes, network.activation(), wt, first, kernels);
   }
 

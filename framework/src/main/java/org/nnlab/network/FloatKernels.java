@@ -1,8 +1,15 @@
 package org.nnlab.network;
 
 /**
- * The inner loop of {@link FloatNetwork}, in plain Java and (when the JVM has {@code
- * jdk.incubator.vector}) in {@code FloatVector}s, chosen as {@link Kernels#BEST} is.
+ * The inner loops of the float engines, {@link FloatNetwork} and {@link FloatBlockNetwork}: {@link
+ * ScalarFloatKernels} in plain Java for any JDK 17+, and {@code VectorFloatKernels} in {@code
+ * FloatVector}s when the JVM has {@code jdk.incubator.vector}, chosen as {@link Kernels#BEST} is
+ * (so {@code -Dnnlab.kernels=scalar} forces the plain ones here too). The float twins of {@link
+ * Kernels}' block-engine loops: Java has no generics over primitive types, so the loops are written
+ * once per type.
+ *
+ * <p>As in {@link Kernels}, every kernel gives the same bits at every JIT stage: lane-wise add, mul,
+ * fma and div only, sums in a fixed order, no lane reductions, no vector transcendentals.
  */
 interface FloatKernels {
 
@@ -12,31 +19,34 @@ interface FloatKernels {
   /** For the column at {@code col}: w[col+i] += a[i]·p, then h[i] += x·w[col+i], i &lt; out. */
   void updateAndAccumulate(float[] w, int col, int out, float[] a, float p, float x, float[] h);
 
+  /** Rows per panel of the float block engine's weights, laid out as in {@link Kernels#panel()}. */
+  int panel();
+
+  /** z_b[i] = Σ_j W[i][j]·x_b[j] for the first {@code count} samples, W in panel layout. May use FMAs. */
+  void multiply(float[] wp, int in, int panels, float[][] x, int count, float[][] z);
+
+  /** W[i][j] += Σ_b a_b[i]·x_b[j] for the first {@code count} samples, panel layout. May use FMAs. */
+  void addOuterProducts(float[] wp, int in, int panels, float[][] a, float[][] x, int count);
+
+  /** y[i] += s·x[i] for i &lt; n. May use fused multiply-adds. */
+  void axpy(float[] y, float[] x, float s, int n);
+
+  /**
+   * h[i] = σ(h[i]) for i &lt; n, computed in double with {@link ExpKernel}'s exp (the double kernels'
+   * sigmoid) and rounded to float once: the same bits in every implementation and at every JIT
+   * stage. {@code scratch} holds at least n doubles.
+   */
+  void sigmoid(float[] h, double[] scratch, int n);
+
   private static FloatKernels load() {
     if (Kernels.BEST instanceof ScalarKernels) {
-      return new Scalar();
+      return new ScalarFloatKernels();
     }
     try {
       return (FloatKernels) Class.forName("org.nnlab.network.VectorFloatKernels")
           .getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException | LinkageError e) {
-      return new Scalar();
-    }
-  }
-
-  /** The plain loop, also the vector version's tail. */
-  final class Scalar implements FloatKernels {
-    @Override
-    public void updateAndAccumulate(float[] w, int col, int out, float[] a, float p, float x, float[] h) {
-      updateAndAccumulate(0, w, col, out, a, p, x, h);
-    }
-
-    static void updateAndAccumulate(int from, float[] w, int col, int out, float[] a, float p, float x, float[] h) {
-      for (int i = from; i < out; i++) {
-        float wi = w[col + i] + a[i] * p;
-        w[col + i] = wi;
-        h[i] += x * wi;
-      }
+      return new ScalarFloatKernels();
     }
   }
 }

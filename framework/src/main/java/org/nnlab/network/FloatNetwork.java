@@ -1,13 +1,15 @@
 package org.nnlab.network;
 
 /**
- * The opt-in {@code network.precision: float} engine: the maths of {@link Network} in 32-bit floats,
- * weights kept column-major ({@code wt[k][j·out + i] = W_{k+1}[i][j]}) so every inner loop is an
- * axpy over a contiguous column. Half the bytes per weight of the double engines; about 1e-7
- * relative rounding per operation, so results drift from the double reference (measured in
- * {@code reports/performance/}). Per-sample steps are applied during the next forward pass, one
- * column at a time, as in {@link FastNetwork}, with {@code FloatVector}s when available. Mini-batches as in {@link FastNetwork}: the summed steps of B
- * samples, each α/B·δ·oᵀ, applied together at the end of the batch.
+ * The per-sample {@code network.precision: float} engine: the maths of {@link Network} in 32-bit
+ * floats, for networks without a hidden layer and as the layers after the first in {@link
+ * FloatBlockNetwork} (the float engine for the rest). Weights are kept column-major ({@code
+ * wt[k][j·out + i] = W_{k+1}[i][j]}) so every inner loop is an axpy over a contiguous column.
+ * Half the bytes per weight of the double engines; about 1e-7 relative rounding per operation, so
+ * results drift from the double reference (measured in {@code reports/performance/}). Per-sample steps are applied during the next forward pass, one
+ * column at a time, as in {@link FastNetwork}, with {@code FloatVector}s when available.
+ * Mini-batches as in {@link FastNetwork}: the summed steps of B samples, each α/B·δ·oᵀ, applied
+ * together at the end of the batch.
  *
  * <p>Not thread-safe.
  */
@@ -60,11 +62,7 @@ public final class FloatNetwork implements TrainingEngine {
     int[] sizes = network.layerSizes();
     float[][] wt = new float[sizes.length - 1][];
     for (int k = 0; k < wt.length; k++) {
-      double[] t = FastNetwork.transpose(network.weights(k), sizes[k + 1], sizes[k]);
-      wt[k] = new float[t.length];
-      for (int i = 0; i < t.length; i++) {
-        wt[k][i] = (float) t[i];
-      }
+      wt[k] = toFloats(FastNetwork.transpose(network.weights(k), sizes[k + 1], sizes[k]));
     }
     return new FloatNetwork(sizes, network.activation(), wt, batchSize);
   }
@@ -73,6 +71,12 @@ public final class FloatNetwork implements TrainingEngine {
   public double train(double[] inputs, double[] targets, double learningRate, Backprop rule) {
     forward(inputs);
     double loss = computeDeltas(targets, rule);
+    step(learningRate);
+    return loss;
+  }
+
+  /** The step of the sample just seen: kept pending, or added to the batch's gradient. */
+  private void step(double learningRate) {
     if (batchSize == 1) {
       // kept pending, applied column by column during the next forward pass (as FastNetwork does)
       for (int k = 0; k < wt.length; k++) {
@@ -82,7 +86,7 @@ public final class FloatNetwork implements TrainingEngine {
         System.arraycopy(o[k], 0, stepInputs[k], 0, sizes[k]);
       }
       pendingStep = true;
-      return loss;
+      return;
     }
     for (int k = 0; k < wt.length; k++) {
       addOuter(gradient[k], 1f, delta[k + 1], o[k]);
@@ -91,34 +95,42 @@ public final class FloatNetwork implements TrainingEngine {
     if (++inBatch == batchSize) {
       flush();
     }
-    return loss;
   }
 
   /** The outputs of the last layer for {@code inputs}, as doubles; a fresh array. */
   public double[] query(double[] inputs) {
     forward(inputs);
-    float[] out = o[sizes.length - 1];
-    double[] q = new double[out.length];
-    for (int i = 0; i < out.length; i++) {
-      q[i] = out[i];
-    }
-    return q;
+    return toDoubles(o[sizes.length - 1]);
   }
 
   @Override
   public void copyTo(Network network) {
     flush();
     for (int k = 0; k < wt.length; k++) {
-      double[] t = new double[wt[k].length];
-      for (int i = 0; i < t.length; i++) {
-        t[i] = wt[k][i];
-      }
-      network.setWeights(k, FastNetwork.transpose(t, sizes[k], sizes[k + 1]));
+      network.setWeights(k, FastNetwork.transpose(toDoubles(wt[k]), sizes[k], sizes[k + 1]));
     }
   }
 
-  /** Applies a partly filled batch: W += (α/m)·Σ δ·oᵀ over its m samples. */
-  private void flush() {
+  /** Each value rounded to the nearest float. */
+  static float[] toFloats(double[] d) {
+    float[] f = new float[d.length];
+    for (int i = 0; i < d.length; i++) {
+      f[i] = (float) d[i];
+    }
+    return f;
+  }
+
+  /** Each value as a double (exactly). */
+  static double[] toDoubles(float[] f) {
+    double[] d = new double[f.length];
+    for (int i = 0; i < f.length; i++) {
+      d[i] = f[i];
+    }
+    return d;
+  }
+
+  /** Applies the pending step, or a partly filled batch: W += (α/m)·Σ δ·oᵀ over its m samples. */
+  void flush() {
     if (pendingStep) {
       for (int k = 0; k < wt.length; k++) {
         addOuter(wt[k], 1f, step[k], stepInputs[k]);
@@ -160,6 +172,11 @@ public final class FloatNetwork implements TrainingEngine {
     for (int j = 0; j < inputs.length; j++) {
       o[0][j] = (float) inputs[j];
     }
+    forward();
+  }
+
+  /** The forward pass from the inputs in o[0], applying the pending step on the way. */
+  private void forward() {
     for (int k = 0; k < wt.length; k++) {
       float[] w = wt[k];
       float[] x = o[k];
@@ -194,19 +211,40 @@ public final class FloatNetwork implements TrainingEngine {
       delta[last][i] = e * (float) f.derivativeAt(out[i]);
     }
     for (int k = last; k > 1; k--) {
-      float[] c = rule == Backprop.EXACT ? delta[k] : err[k];
-      float[] w = wt[k - 1];
-      int rows = sizes[k];
+      carryBack(k, rule, err[k - 1]);
       for (int j = 0; j < sizes[k - 1]; j++) {
-        float s = 0f;
-        int col = j * rows;
-        for (int i = 0; i < rows; i++) {
-          s += w[col + i] * c[i];
-        }
-        err[k - 1][j] = s;
-        delta[k - 1][j] = s * (float) f.derivativeAt(o[k - 1][j]);
+        delta[k - 1][j] = err[k - 1][j] * (float) f.derivativeAt(o[k - 1][j]);
       }
     }
     return 0.5 * loss;
+  }
+
+  /** back[j] = Σ_i W_k[i][j]·c[i], c = δ_k ({@code exact}) or e_k ({@code book}); column j is contiguous. */
+  private void carryBack(int k, Backprop rule, float[] back) {
+    float[] c = rule == Backprop.EXACT ? delta[k] : err[k];
+    float[] w = wt[k - 1];
+    int rows = sizes[k];
+    for (int j = 0; j < sizes[k - 1]; j++) {
+      float s = 0f;
+      int col = j * rows;
+      for (int i = 0; i < rows; i++) {
+        s += w[col + i] * c[i];
+      }
+      back[j] = s;
+    }
+  }
+
+  /**
+   * {@link #train} on float inputs, also carrying the error back to them: {@code inputError} =
+   * W_1ᵀ·c, c = δ_1 ({@code exact}) or e_1 ({@code book}), at the weights before this step. Lets
+   * {@link FloatBlockNetwork} put its own first layer in front of this network.
+   */
+  double train(float[] inputs, double[] targets, double learningRate, Backprop rule, float[] inputError) {
+    System.arraycopy(inputs, 0, o[0], 0, sizes[0]);
+    forward();
+    double loss = computeDeltas(targets, rule);
+    carryBack(1, rule, inputError); // before step(): a full batch is applied there
+    step(learningRate);
+    return loss;
   }
 }

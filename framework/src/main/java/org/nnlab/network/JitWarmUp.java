@@ -3,20 +3,23 @@ package org.nnlab.network;
 import java.util.SplittableRandom;
 
 /**
- * Gets the block engine's loops compiled by C2 before the first real epoch. Vector API code runs
+ * Gets the block engines' loops compiled by C2 before the first real epoch. Vector API code runs
  * dozens of times slower in the interpreter and C1 than once C2 has compiled it, and C2 waits for
  * call and loop counters: on a 784-100-10 epoch that cost ~1.5 s (measured: 29k samples/s on the
  * first epoch, 120k after). Training a tiny network for a moment reaches the counters in a few
  * milliseconds of work. Once per JVM; threads that arrive meanwhile (a parallel sweep) wait for it
  * rather than start cold. The weights it touches are thrown away. {@link #startInBackground} lets
- * a caller overlap it with work of its own, such as reading the data.
+ * a caller overlap it with work of its own, such as reading the data. The float engine is warmed
+ * separately, when first used ({@link #onceFloat}), so double runs never pay for it.
  *
- * <p>The one static mutable flag in the library, on purpose: "compiled yet?" is a property of the
+ * <p>The library's only static mutable flags, on purpose: "compiled yet?" is a property of the
  * JVM, not of any network. (Running the warm-up from a lazy holder's class initialiser instead was
  * measured 4× slower for a whole sweep: 14.5 s against 3.3 s for configs/sweeps/learning-rate.yaml.)
  */
 final class JitWarmUp {
-  private static boolean done;
+  private static final int[] SIZES = {40, 24, 10};
+  private static boolean doubleDone;
+  private static boolean floatDone;
   private static boolean started;
 
   private JitWarmUp() {}
@@ -24,7 +27,7 @@ final class JitWarmUp {
   /** Runs {@link #once} on a daemon thread, unless it ran or is running; returns at once. */
   static void startInBackground() {
     synchronized (JitWarmUp.class) {
-      if (done || started || Kernels.BEST instanceof ScalarKernels) {
+      if (doubleDone || started || Kernels.BEST instanceof ScalarKernels) {
         return;
       }
       started = true;
@@ -34,23 +37,36 @@ final class JitWarmUp {
     t.start();
   }
 
+  /** Warms {@link BlockNetwork}'s kernels, once per JVM. */
   static synchronized void once() {
-    if (done) {
-      return;
+    if (!doubleDone) {
+      doubleDone = true;
+      train(BlockNetwork.of(tinyNetwork(), Kernels.BEST, 1));
     }
-    done = true;
-    int[] sizes = {40, 24, 10};
-    Network net = Network.create(sizes, Activation.sigmoid(), Initializer.normalFanIn(), new SplittableRandom(1));
-    BlockNetwork engine = BlockNetwork.of(net, Kernels.BEST, 1);
-    int block = BlockNetwork.BLOCK;
-    double[][] x = new double[block][sizes[0]];
-    double[][] t = new double[block][sizes[2]];
+  }
+
+  /** Warms {@link FloatBlockNetwork}'s kernels, once per JVM; double runs never pay for it. */
+  static synchronized void onceFloat() {
+    if (!floatDone) {
+      floatDone = true;
+      train(FloatBlockNetwork.of(tinyNetwork(), FloatKernels.BEST, 1));
+    }
+  }
+
+  private static Network tinyNetwork() {
+    return Network.create(SIZES, Activation.sigmoid(), Initializer.normalFanIn(), new SplittableRandom(1));
+  }
+
+  private static void train(TrainingEngine engine) {
+    int block = engine.blockSize();
+    double[][] x = new double[block][SIZES[0]];
+    double[][] t = new double[block][SIZES[2]];
     SplittableRandom rng = new SplittableRandom(2);
     for (int b = 0; b < block; b++) {
-      for (int j = 0; j < sizes[0]; j++) {
+      for (int j = 0; j < SIZES[0]; j++) {
         x[b][j] = rng.nextDouble(0.01, 1.0);
       }
-      t[b][b % sizes[2]] = 0.99;
+      t[b][b % SIZES[2]] = 0.99;
     }
     double[] losses = new double[block];
     for (int round = 0; round < 3_000; round++) {

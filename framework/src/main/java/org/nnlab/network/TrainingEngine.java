@@ -43,7 +43,7 @@ public interface TrainingEngine {
   void copyTo(Network network);
 
   /**
-   * Starts getting the fast engines' vector loops compiled on a background thread (about a second
+   * Starts getting the double engines' vector loops compiled on a background thread (about a second
    * of JIT work, once per JVM), so a caller can read its data meanwhile; the first engine made waits
    * for it to finish instead of starting cold. Optional: without it, that engine does the warm-up.
    */
@@ -51,14 +51,17 @@ public interface TrainingEngine {
     JitWarmUp.startInBackground();
   }
 
-  /** The fast engine for {@code network}'s shape, starting from its weights. */
+  /**
+   * The fast engine for {@code network}'s shape, starting from its weights: {@link BlockNetwork}
+   * (double) or {@link FloatBlockNetwork} (float) when it has a hidden layer, else the per-sample
+   * {@link FastNetwork} or {@link FloatNetwork}.
+   */
   static TrainingEngine of(Network network, Precision precision, int batchSize) {
+    // -Dnnlab.engine=fused: the per-sample engines, to compare
+    boolean block = network.weightLayers() >= 2 && !"fused".equals(System.getProperty("nnlab.engine"));
     if (precision == Precision.FLOAT) {
-      return FloatNetwork.of(network, batchSize);
+      return block ? FloatBlockNetwork.of(network, batchSize) : FloatNetwork.of(network, batchSize);
     }
-    if (network.weightLayers() >= 2 && !"fused".equals(System.getProperty("nnlab.engine"))) {
-      return BlockNetwork.of(network, batchSize);
-    }
-    return FastNetwork.of(network, batchSize);
+    return block ? BlockNetwork.of(network, batchSize) : FastNetwork.of(network, batchSize);
   }
 }

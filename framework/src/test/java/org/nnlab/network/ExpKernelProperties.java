@@ -13,8 +13,8 @@ import net.jqwik.api.Provide;
 /**
  * {@link ExpKernel}'s exp against {@code Math.exp} over the whole finite range (measured: at most
  * 1 ulp apart; 6 % of 10 million uniform arguments differ by that ulp, the rest are equal), its
- * saturation and NaN as {@code Math.exp}, and the block engine's sigmoid kernel giving the same
- * bits in {@code VectorKernels} and {@link ScalarKernels}.
+ * saturation and NaN as {@code Math.exp}, and the block engines' sigmoid kernels giving the same
+ * bits in {@code VectorKernels} and {@link ScalarKernels}, and in their float twins.
  */
 class ExpKernelProperties {
   /** The largest t with a finite e^t, the smallest with a non-zero one. */
@@ -66,6 +66,22 @@ class ExpKernelProperties {
     for (int i = 0; i < h.length; i++) {
       assertThat(Double.doubleToLongBits(vector[i])).as("σ(%s)", h[i]).isEqualTo(Double.doubleToLongBits(scalar[i]));
       assertThat(Double.doubleToLongBits(scalar[i])).isEqualTo(Double.doubleToLongBits(ExpKernel.sigmoid(h[i])));
+    }
+  }
+
+  @Property(tries = 300)
+  void floatSigmoid_vectorAndScalarKernels_giveTheSameBits_theDoubleSigmoidRounded(@ForAll("activations") double[] h) {
+    float[] vector = new float[h.length];
+    for (int i = 0; i < h.length; i++) {
+      vector[i] = (float) h[i];
+    }
+    float[] scalar = vector.clone();
+    float[] in = vector.clone();
+    FloatKernels.BEST.sigmoid(vector, new double[h.length], h.length);
+    new ScalarFloatKernels().sigmoid(scalar, new double[h.length], h.length);
+    for (int i = 0; i < h.length; i++) {
+      assertThat(Float.floatToIntBits(vector[i])).as("σ(%s)", in[i]).isEqualTo(Float.floatToIntBits(scalar[i]));
+      assertThat(Float.floatToIntBits(scalar[i])).isEqualTo(Float.floatToIntBits((float) ExpKernel.sigmoid(in[i])));
     }
   }
 
