@@ -24,6 +24,7 @@ public final class IdxReader {
   static final int INT = 0x0C;
   private static final int CHUNK = 1 << 20;
   private static final int FIRST_ALLOCATION = 1 << 20;
+  private static final long MAX_BYTES = Integer.MAX_VALUE - 8; // the largest Java array
 
   private final InputStream in;
   private final String where;
@@ -106,12 +107,14 @@ public final class IdxReader {
     int count = r.dimension("image count");
     int rows = r.dimension("rows");
     int cols = r.dimension("cols");
-    long total = (long) count * rows * cols;
-    if (total > Integer.MAX_VALUE - 8) {
-      throw r.error(4, count + " images of " + rows + "×" + cols + " = " + total
-          + " bytes exceed what one dataset holds (2^31 − 9)");
+    long image = (long) rows * cols;
+    long total = count * image;
+    if (image > MAX_BYTES || total > MAX_BYTES) {
+      throw r.error(4, count + " images of " + rows + "×" + cols + " = " + total + " bytes"
+          + (image > MAX_BYTES ? " (" + image + " per image)" : "")
+          + " exceed what one dataset holds (2^31 − 9)");
     }
-    byte[] pixels = r.body(count, rows * cols, "image");
+    byte[] pixels = r.body(count, (int) image, "image");
     return new Images(count, rows, cols, pixels);
   }
 

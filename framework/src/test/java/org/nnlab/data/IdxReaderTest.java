@@ -39,6 +39,17 @@ class IdxReaderTest {
   }
 
   @Test
+  void readImages_hugeDimensions_areABadHeaderNotAnOverflow() {
+    // 65536 × 32768 = 2^31 bytes per image overflows an int; with 0 images the file has no pixels
+    byte[] zeroImages = IdxBytes.images(0, 65536, 32768, new byte[0]);
+    assertEquals("f.idx: byte offset 4: 0 images of 65536×32768 = 0 bytes (2147483648 per image)"
+        + " exceed what one dataset holds (2^31 − 9)", imagesError(zeroImages));
+    byte[] tooMany = IdxBytes.images(3, 46341, 46341, new byte[0]);
+    assertEquals("f.idx: byte offset 4: 3 images of 46341×46341 = 6442464843 bytes (2147488281 per image)"
+        + " exceed what one dataset holds (2^31 − 9)", imagesError(tooMany));
+  }
+
+  @Test
   void readImages_labelFile_saysItLooksLikeLabels() {
     assertEquals("f.idx: byte offset 3: expected 3 dimensions (images × rows × cols), found 1;"
         + " this looks like a label file", imagesError(IdxBytes.labels(new byte[] {1, 2})));
