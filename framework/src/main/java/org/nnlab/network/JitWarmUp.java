@@ -5,9 +5,11 @@ import java.util.SplittableRandom;
 /**
  * Gets the block engines' loops compiled by C2 before the first real epoch. Vector API code runs
  * dozens of times slower in the interpreter and C1 than once C2 has compiled it, and C2 waits for
- * call and loop counters: on a 784-100-10 epoch that cost ~1.5 s (measured: 29k samples/s on the
- * first epoch, 120k after). Training a tiny network for a moment reaches the counters in a few
- * milliseconds of work. Once per JVM; threads that arrive meanwhile (a parallel sweep) wait for it
+ * call and loop counters: a cold 784-100-10 epoch took 1.4 s longer than a warm one (measured with
+ * {@code nnlab bench --warmup 0}). Training a tiny network reaches the counters with the least
+ * interpreted work: 1,200 blocks of a 16-16-10 network take 1.05–1.1 s, almost all of it waiting
+ * for C2 (the first 250 blocks run interpreted, the last 200 in ~2 ms), where 3,000 of 40-24-10
+ * took 1.6–1.7 s; the code compiled either way trains 784-100-10 at the same speed. Once per JVM; threads that arrive meanwhile (a parallel sweep) wait for it
  * rather than start cold. The weights it touches are thrown away. {@link #startInBackground} lets
  * a caller overlap it with work of its own, such as reading the data. The float engine is warmed
  * separately, when first used ({@link #onceFloat}), so double runs never pay for it.
@@ -17,7 +19,8 @@ import java.util.SplittableRandom;
  * measured 4× slower for a whole sweep: 14.5 s against 3.3 s for configs/sweeps/learning-rate.yaml.)
  */
 final class JitWarmUp {
-  private static final int[] SIZES = {40, 24, 10};
+  private static final int[] SIZES = {16, 16, 10}; // one full panel; every vector loop runs
+  private static final int ROUNDS = 1_200;
   private static boolean doubleDone;
   private static boolean floatDone;
   private static boolean started;
@@ -69,7 +72,7 @@ final class JitWarmUp {
       t[b][b % SIZES[2]] = 0.99;
     }
     double[] losses = new double[block];
-    for (int round = 0; round < 3_000; round++) {
+    for (int round = 0; round < ROUNDS; round++) {
       engine.trainBlock(x, t, block, 0.01, Backprop.EXACT, losses);
     }
   }
