@@ -19,6 +19,7 @@ now() { date +%s.%N; }
 for config in "$@"; do
   name="$(basename "$config" .yaml)"
   "$root/nnlab" check "$config" >/dev/null 2>&1 || true # AppCDS archives are made outside the timings
+  rm -rf "$tmp/warm"
   "$root/nnlab" sweep "$config" --parallel 1 --out "$tmp/warm" >/dev/null 2>&1
   ratios=()
   for ((r = 1; r <= repeats; r++)); do
