@@ -1,5 +1,7 @@
 package org.nnlab.network;
 
+import java.util.Arrays;
+
 /**
  * The layers after the first, for {@link BlockNetwork}: small (hidden → outputs), so one sample at a
  * time, row by row, as {@link Network#train} states it — forward as dot products of rows with the
@@ -35,7 +37,7 @@ final class UpperLayers {
     for (int k = 0; k < layers; k++) {
       w[k] = new double[sizes[k + 1]][];
       for (int i = 0; i < sizes[k + 1]; i++) {
-        w[k][i] = java.util.Arrays.copyOfRange(weights[k], i * sizes[k], (i + 1) * sizes[k]);
+        w[k][i] = Arrays.copyOfRange(weights[k], i * sizes[k], (i + 1) * sizes[k]);
       }
       if (batched) {
         sum[k] = new double[sizes[k + 1]][sizes[k]];
@@ -73,7 +75,7 @@ final class UpperLayers {
     for (int k = last; k >= 1; k--) {
       double[] carried = rule == Backprop.EXACT ? delta[k] : err[k];
       double[] back = k == 1 ? inputError : err[k - 1];
-      java.util.Arrays.fill(back, 0, sizes[k - 1], 0.0);
+      Arrays.fill(back, 0, sizes[k - 1], 0.0);
       for (int i = 0; i < sizes[k]; i++) {
         kernels.axpy(back, w[k - 1][i], carried[i], sizes[k - 1]);
       }
@@ -102,7 +104,7 @@ final class UpperLayers {
     for (int k = 0; k < w.length; k++) {
       for (int i = 0; i < w[k].length; i++) {
         kernels.axpy(w[k][i], sum[k][i], 1.0, sizes[k]);
-        java.util.Arrays.fill(sum[k][i], 0.0);
+        Arrays.fill(sum[k][i], 0.0);
       }
     }
   }
