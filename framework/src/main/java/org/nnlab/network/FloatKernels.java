@@ -2,9 +2,9 @@ package org.nnlab.network;
 
 /**
  * The inner loops of the float engines, {@link FloatNetwork}, {@link FloatBlockNetwork} and {@link
- * FloatUpperLayers}: {@link
- * ScalarFloatKernels} in plain Java for any JDK 17+, and {@code VectorFloatKernels} in {@code
- * FloatVector}s when the JVM has {@code jdk.incubator.vector}, chosen as {@link Kernels#BEST} is
+ * FloatUpperLayers}: {@link ScalarFloatKernels} in plain Java for any JDK 17+, and {@code
+ * VectorFloatKernels} in {@code FloatVector}s when the JVM has {@code jdk.incubator.vector}, chosen
+ * as {@link Kernels#BEST} is
  * (so {@code -Dnnlab.kernels=scalar} forces the plain ones here too). The float twins of {@link
  * Kernels}' block-engine loops: Java has no generics over primitive types, so the loops are written
  * once per type.
