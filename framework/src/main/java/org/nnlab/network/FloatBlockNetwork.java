@@ -11,13 +11,15 @@ import java.util.Arrays;
  *   W_s·x_s = W_0·x_s + Σ_{r&lt;s} (α·δ_r)(x_r·x_s)       (W_s = W_0 + Σ_{r&lt;s} α·δ_r·x_rᵀ)
  * </pre>
  *
- * so W_0·X is one matrix product over W in {@link Panels panel layout}, the corrections come from
- * the block's Gram matrix x_r·x_s, and the block's updates land as one rank-B product W += A·Xᵀ.
- * With floats a vector holds twice the lanes of a double one, so each pass does twice the work per
+ * so W_0·X is one matrix product over W in {@link Panels panel layout} (eight samples per pass),
+ * the corrections come from the block's Gram matrix x_r·x_s (four-way dot products), and the
+ * block's updates land as one rank-B product W += A·Xᵀ before {@link #trainBlock} returns. With
+ * floats a vector holds twice the lanes of a double one, so each pass does twice the work per
  * instruction, and W (784 × 100: 314 kB) stays in the L2 cache. Mini-batches ({@code batchSize} m
  * &gt; 1) as in {@link BlockNetwork}: one block per batch, no corrections, rate α/m. Layers after the
- * first run on a per-sample {@link FloatNetwork}; the hidden sigmoid is computed in double with
- * {@link ExpKernel} and rounded to float ({@link FloatKernels#sigmoid}).
+ * first run row by row on {@link FloatUpperLayers}; sigmoids are computed in double with {@link
+ * ExpKernel} and rounded to float ({@link FloatKernels#sigmoid}). The loops are {@link
+ * BlockNetwork}'s over {@code float[]}, kept in step by hand (no generics over primitive types).
  *
  * <p>Rounding: about 6e-8 relative per operation instead of 1e-16, in a different order from
  * {@link FloatNetwork}'s. After 1,000 steps on small random networks every weight is within 5e-5
@@ -45,21 +47,18 @@ public final class FloatBlockNetwork implements TrainingEngine {
   private final FloatKernels kernels;
   private final int panels; // W_1's rows in panels of kernels.panel() rows
   private final float[] wp; // W_1 in panel layout
-  private final FloatNetwork upper; // layers 2.., fed with the hidden outputs
-  private final Network upperWeights; // where copyTo collects upper's weights as doubles
+  private final FloatUpperLayers upper; // layers 2.., fed with the hidden outputs
 
   private final int block; // BLOCK, or the mini-batch size
   private final boolean miniBatch; // samples of a block see the same weights: no corrections
-  private final float[][] x;
+  private final float[][] x; // the block's inputs rounded to float
   private final float[][] z; // W_0·x_b
   private final float[][] a; // α·δ_1 of sample b (α/m with mini-batches of m)
-  private final float[][] gram; // gram[s][r] = x_r·x_s (used for r < s)
-  private final float[] xp; // the block's inputs in panel layout, so the Gram matrix is one product
-  private final int xPanels;
+  private final float[][] gram; // gram[s][r] = x_r·x_s for r < s
+  private final float[] lanes; // the kernels' scratch for dot products
   private final float[] h;
   private final double[] sigmoidScratch;
   private final float[] back;
-  private int pending; // samples of the last block whose updates are not yet in W
 
   private FloatBlockNetwork(Network network, FloatKernels kernels, int batchSize) {
     int[] sizes = network.layerSizes();
@@ -72,9 +71,8 @@ public final class FloatBlockNetwork implements TrainingEngine {
     int rows = kernels.panel();
     this.panels = Panels.count(hidden, rows);
     this.wp = FloatNetwork.toFloats(Panels.of(network.weights(0), hidden, in, rows));
-    this.xPanels = Panels.count(block, rows);
-    this.gram = miniBatch ? null : new float[block][xPanels * rows];
-    this.xp = miniBatch ? null : new float[xPanels * rows * in];
+    this.gram = miniBatch ? null : new float[block][block];
+    this.lanes = new float[kernels.lanes()];
     this.x = new float[block][in];
     this.z = new float[block][panels * rows];
     this.a = new float[block][panels * rows]; // the padding rows stay 0, so padded weights stay 0
@@ -82,8 +80,7 @@ public final class FloatBlockNetwork implements TrainingEngine {
     for (int k = 1; k < sizes.length - 1; k++) {
       rest[k - 1] = network.weights(k);
     }
-    this.upperWeights = Network.of(Arrays.copyOfRange(sizes, 1, sizes.length), f, rest);
-    this.upper = FloatNetwork.of(upperWeights, batchSize);
+    this.upper = new FloatUpperLayers(Arrays.copyOfRange(sizes, 1, sizes.length), f, rest, miniBatch, kernels);
     this.h = new float[hidden];
     this.sigmoidScratch = new double[hidden];
     this.back = new float[hidden];
@@ -112,7 +109,8 @@ public final class FloatBlockNetwork implements TrainingEngine {
   }
 
   /**
-   * Trains on {@code inputs[0..count)} in order, count ≤ {@link #blockSize()}, writing each
+   * Trains on {@code inputs[0..count)} in order (rounded to float, not kept), count ≤ {@link
+   * #blockSize()}, writing each
    * sample's loss (before its step) into {@code losses}. Stops after the first non-finite loss, as
    * the trainer does; returns the number of samples trained.
    */
@@ -120,7 +118,6 @@ public final class FloatBlockNetwork implements TrainingEngine {
   public int trainBlock(double[][] inputs, double[][] targets, int count, double learningRate, Backprop rule,
       double[] losses) {
     BlockNetwork.checkBlock(inputs, count, block, in);
-    flush();
     for (int b = 0; b < count; b++) {
       for (int j = 0; j < in; j++) {
         x[b][j] = (float) inputs[b][j];
@@ -128,15 +125,7 @@ public final class FloatBlockNetwork implements TrainingEngine {
     }
     kernels.multiply(wp, in, panels, x, count, z);
     if (!miniBatch) {
-      // gram[s][r] = x_r·x_s for the whole block as one product of X (packed in panels) with itself
-      int rows = kernels.panel();
-      Arrays.fill(xp, 0f);
-      for (int r = 0; r < count; r++) {
-        for (int j = 0, at = Panels.index(r, 0, in, rows); j < in; j++, at += rows) {
-          xp[at] = x[r][j];
-        }
-      }
-      kernels.multiply(xp, in, xPanels, x, count, gram);
+      kernels.gram(x, count, in, gram, lanes); // gram[s][r] = x_r·x_s for r < s
     }
     float rate = (float) (miniBatch ? learningRate / count : learningRate);
     for (int s = 0; s < count; s++) {
@@ -152,18 +141,20 @@ public final class FloatBlockNetwork implements TrainingEngine {
           h[i] = (float) f.apply(h[i]);
         }
       }
-      double loss = upper.train(h, targets[s], learningRate, rule, back);
+      double loss = upper.train(h, targets[s], rate, rule, back);
       float[] as = a[s];
       for (int i = 0; i < hidden; i++) {
         as[i] = rate * (back[i] * (float) f.derivativeAt(h[i]));
       }
       losses[s] = loss;
-      pending = s + 1;
       if (!Double.isFinite(loss)) {
+        kernels.addOuterProducts(wp, in, panels, a, x, s + 1);
         upper.flush();
         return s + 1;
       }
     }
+    // W_1 += Σ_b a_b·x_bᵀ: the block's updates as one rank-count product
+    kernels.addOuterProducts(wp, in, panels, a, x, count);
     if (miniBatch) {
       upper.flush(); // the batch ends with this call, in the upper layers too
     }
@@ -177,19 +168,9 @@ public final class FloatBlockNetwork implements TrainingEngine {
 
   @Override
   public void copyTo(Network network) {
-    flush();
     network.setWeights(0, Panels.toRowMajor(FloatNetwork.toDoubles(wp), hidden, in, kernels.panel()));
-    upper.copyTo(upperWeights);
     for (int k = 1; k < network.weightLayers(); k++) {
-      network.setWeights(k, upperWeights.weights(k - 1));
-    }
-  }
-
-  /** W_1 += Σ_b a_b·x_bᵀ for the pending samples. */
-  private void flush() {
-    if (pending > 0) {
-      kernels.addOuterProducts(wp, in, panels, a, x, pending);
-      pending = 0;
+      network.setWeights(k, upper.weights(k - 1));
     }
   }
 }

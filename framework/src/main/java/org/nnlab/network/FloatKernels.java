@@ -1,9 +1,10 @@
 package org.nnlab.network;
 
 /**
- * The inner loops of the float engines, {@link FloatNetwork} and {@link FloatBlockNetwork}: {@link
- * ScalarFloatKernels} in plain Java for any JDK 17+, and {@code VectorFloatKernels} in {@code
- * FloatVector}s when the JVM has {@code jdk.incubator.vector}, chosen as {@link Kernels#BEST} is
+ * The inner loops of the float engines, {@link FloatNetwork}, {@link FloatBlockNetwork} and {@link
+ * FloatUpperLayers}: {@link ScalarFloatKernels} in plain Java for any JDK 17+, and {@code
+ * VectorFloatKernels} in {@code FloatVector}s when the JVM has {@code jdk.incubator.vector}, chosen
+ * as {@link Kernels#BEST} is
  * (so {@code -Dnnlab.kernels=scalar} forces the plain ones here too). The float twins of {@link
  * Kernels}' block-engine loops: Java has no generics over primitive types, so the loops are written
  * once per type.
@@ -27,6 +28,22 @@ interface FloatKernels {
 
   /** W[i][j] += Σ_b a_b[i]·x_b[j] for the first {@code count} samples, panel layout. May use FMAs. */
   void addOuterProducts(float[] wp, int in, int panels, float[][] a, float[][] x, int count);
+
+  /**
+   * The float block engine's Gram matrix: g[s][r] = x_r·x_s over the first n inputs, for
+   * 0 ≤ r &lt; s &lt; count, each a {@link #dot} (same fixed order; {@code lanes} as there).
+   */
+  void gram(float[][] x, int count, int n, float[][] g, float[] lanes);
+
+  /**
+   * Σ_{i&lt;n} w[i]·x[i] in a fixed order (lane-wise partial sums, then the {@link #lanes()} partial
+   * sums from {@code lanes} in index order, then the tail), so the same bits at every JIT stage.
+   * {@code lanes} is the caller's scratch of length {@link #lanes()}. May use fused multiply-adds.
+   */
+  float dot(float[] w, float[] x, int n, float[] lanes);
+
+  /** The scratch length {@link #dot} needs: the vector length, or 1. */
+  int lanes();
 
   /** y[i] += s·x[i] for i &lt; n. May use fused multiply-adds. */
   void axpy(float[] y, float[] x, float s, int n);

@@ -2,8 +2,8 @@ package org.nnlab.network;
 
 /**
  * The per-sample {@code network.precision: float} engine: the maths of {@link Network} in 32-bit
- * floats, for networks without a hidden layer and as the layers after the first in {@link
- * FloatBlockNetwork} (the float engine for the rest). Weights are kept column-major ({@code
+ * floats, for networks without a hidden layer ({@link FloatBlockNetwork} is the float engine for
+ * the rest). Weights are kept column-major ({@code
  * wt[k][j·out + i] = W_{k+1}[i][j]}) so every inner loop is an axpy over a contiguous column.
  * Half the bytes per weight of the double engines; about 1e-7 relative rounding per operation, so
  * results drift from the double reference (measured in {@code reports/performance/}). Per-sample steps are applied during the next forward pass, one
@@ -232,19 +232,5 @@ public final class FloatNetwork implements TrainingEngine {
       }
       back[j] = s;
     }
-  }
-
-  /**
-   * {@link #train} on float inputs, also carrying the error back to them: {@code inputError} =
-   * W_1ᵀ·c, c = δ_1 ({@code exact}) or e_1 ({@code book}), at the weights before this step. Lets
-   * {@link FloatBlockNetwork} put its own first layer in front of this network.
-   */
-  double train(float[] inputs, double[] targets, double learningRate, Backprop rule, float[] inputError) {
-    System.arraycopy(inputs, 0, o[0], 0, sizes[0]);
-    forward();
-    double loss = computeDeltas(targets, rule);
-    carryBack(1, rule, inputError); // before step(): a full batch is applied there
-    step(learningRate);
-    return loss;
   }
 }

@@ -58,6 +58,33 @@ final class ScalarFloatKernels implements FloatKernels {
   }
 
   @Override
+  public void gram(float[][] x, int count, int n, float[][] g, float[] lanes) {
+    for (int s = 1; s < count; s++) {
+      for (int r = 0; r < s; r++) {
+        g[s][r] = dot(x[r], x[s], n, lanes);
+      }
+    }
+  }
+
+  @Override
+  public float dot(float[] w, float[] x, int n, float[] lanes) {
+    return dot(0, 0f, w, x, n);
+  }
+
+  /** {@code s + Σ_{from≤i<n} w[i]·x[i]}, in index order; the vector version's tail. */
+  static float dot(int from, float s, float[] w, float[] x, int n) {
+    for (int i = from; i < n; i++) {
+      s += w[i] * x[i];
+    }
+    return s;
+  }
+
+  @Override
+  public int lanes() {
+    return 1;
+  }
+
+  @Override
   public void axpy(float[] y, float[] x, float s, int n) {
     axpy(0, y, x, s, n);
   }
