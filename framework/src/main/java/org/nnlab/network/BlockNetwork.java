@@ -142,8 +142,8 @@ public final class BlockNetwork implements TrainingEngine {
 
   /**
    * Trains on {@code inputs[0..count)} in order (read in place, not kept), count ≤ {@value #BLOCK},
-   * writing each sample's loss (before its step) into {@code losses}. Stops after the first non-finite loss, as the trainer
-   * does; returns the number of samples trained.
+   * writing each sample's loss (before its step) into {@code losses}. Stops after the first
+   * non-finite loss, as the trainer does; returns the number of samples trained.
    */
   @Override
   public int trainBlock(double[][] inputs, double[][] targets, int count, double learningRate, Backprop rule,

@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
  * {@code nnlab bench --warmup 0}). Training a tiny network reaches the counters with the least
  * interpreted work: 1,200 blocks of a 16-16-10 network take 1.05–1.1 s, almost all of it waiting
  * for C2 (the first 250 blocks run interpreted, the last 200 in ~2 ms), where 3,000 of 40-24-10
- * took 1.6–1.7 s; the code compiled either way trains 784-100-10 at the same speed. Once per JVM; threads that arrive meanwhile (a parallel sweep) wait for it
- * rather than start cold. The weights it touches are thrown away. {@link #startInBackground} lets
+ * took 1.6–1.7 s; the code compiled either way trains 784-100-10 at the same speed. (The first
+ * few thousand samples of a real shape still run slower while C2 finishes.) Once per JVM; threads
+ * that arrive meanwhile (a parallel sweep) wait for it rather than start cold. The weights it touches are thrown away. {@link #startInBackground} lets
  * a caller overlap it with work of its own, such as reading the data. The float engine is warmed
  * separately, when first used ({@link #onceFloat}), so double runs never pay for it.
  *
