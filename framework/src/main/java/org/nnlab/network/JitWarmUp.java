@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
  * for C2 (the first 250 blocks run interpreted, the last 200 in ~2 ms), where 3,000 of 40-24-10
  * took 1.6–1.7 s; the code compiled either way trains 784-100-10 at the same speed. (The first
  * few thousand samples of a real shape still run slower while C2 finishes.) Once per JVM; threads
- * that arrive meanwhile (a parallel sweep) wait for it rather than start cold. The weights it touches are thrown away. {@link #startInBackground} lets
- * a caller overlap it with work of its own, such as reading the data. The float engine is warmed
+ * that arrive meanwhile (a parallel sweep) wait for it rather than start cold. The weights it
+ * touches are thrown away. {@link #startInBackground} lets a caller overlap it with work of its
+ * own, such as reading the data. The float engine is warmed
  * separately, when first used ({@link #onceFloat}), so double runs never pay for it.
  *
  * <p>The library's only static mutable flags, on purpose: "compiled yet?" is a property of the
