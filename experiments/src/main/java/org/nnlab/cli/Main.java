@@ -3,6 +3,7 @@ package org.nnlab.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.io.PrintWriter;
+import java.util.Set;
 import org.nnlab.config.ConfigException;
 import org.nnlab.data.DataException;
 import org.nnlab.inject.NnlabModule;
@@ -37,7 +38,7 @@ public final class Main {
   public static final int BAD_INPUT = 2;
 
   /** The commands that train, and so want the JIT warm-up started at once. */
-  private static final java.util.Set<String> TRAINS = java.util.Set.of("run", "sweep", "bench");
+  private static final Set<String> TRAINS = Set.of("run", "sweep", "bench");
 
   public static void main(String[] args) {
     // Guice's generated fast-class bytecode costs ~0.3 s of start-up and buys nothing for a

@@ -26,7 +26,6 @@ import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ExperimentRunner;
 import org.nnlab.experiment.NetworkFactory;
-import org.nnlab.network.TrainingEngine;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.training.Trainer;
 import org.nnlab.training.TrainingListener;
@@ -86,7 +85,6 @@ public final class SweepRunner {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be ≥ 1, found " + parallelism);
     }
-    TrainingEngine.warmUpInBackground(); // the JIT works while the first trials read the data
     DatasetLoader cached = new CachingDatasetLoader(loader);
     Function<Trial, ExperimentRunner> runner =
         trial -> new ExperimentRunner(cached, rules, networks, trainer, registry, Tags.of("trial", trial.id()));
@@ -221,10 +219,14 @@ public final class SweepRunner {
     ExecutorCompletionService<TrialResult> done = new ExecutorCompletionService<>(pool);
     List<Future<TrialResult>> futures = new ArrayList<>();
     int before = store.results().size();
-    // longest first, so the pool does not end on one long trial while the other threads idle
+    // longest first, so the pool does not end on one long trial while the other threads idle; each
+    // trial's config is bound once here, not at every comparison of the sort
+    Map<String, Double> work = new HashMap<>();
+    trials.stream().filter(t -> !byId.containsKey(t.id()))
+        .forEach(t -> work.put(t.id(), work(plan.configOf(t))));
     List<Trial> missing = trials.stream()
-        .filter(t -> !byId.containsKey(t.id()))
-        .sorted(Comparator.comparingDouble((Trial t) -> -work(plan.configOf(t))))
+        .filter(t -> work.containsKey(t.id()))
+        .sorted(Comparator.comparingDouble((Trial t) -> -work.get(t.id())))
         .toList();
     for (Trial t : missing) {
       futures.add(done.submit(() -> {
