@@ -1,16 +1,20 @@
 package org.nnlab.network;
 
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Gets the block engines' loops compiled by C2 before the first real epoch. Vector API code runs
  * dozens of times slower in the interpreter and C1 than once C2 has compiled it, and C2 waits for
  * call and loop counters: a cold 784-100-10 epoch took 1.4 s longer than a warm one (measured with
- * {@code nnlab bench --warmup 0}). Training a tiny network reaches the counters with the least
- * interpreted work: 1,200 blocks of a 16-16-10 network take 1.05–1.1 s, almost all of it waiting
- * for C2 (the first 250 blocks run interpreted, the last 200 in ~2 ms), where 3,000 of 40-24-10
- * took 1.6–1.7 s; the code compiled either way trains 784-100-10 at the same speed. (The first
- * few thousand samples of a real shape still run slower while C2 finishes.) Once per JVM; threads
+ * {@code nnlab bench --warmup 0}). Training tiny networks reaches the counters with the least
+ * interpreted work: 700 rounds of a 16-16-16 and a 21-13-11-10 block take 1.2–1.7 s beside a
+ * command's start-up, almost all of it waiting for C2. Both shapes are needed: C2 compiles only
+ * the branches it has seen taken, so a real shape that takes a tail loop the warm-up never took
+ * (100 hidden nodes are 12 vectors of 8 and a tail of 4; 16 are two whole vectors) throws the
+ * compiled kernels away at its first block and runs its first epoch while they are compiled
+ * again (0.4–0.8 s lost, seen in -XX:+LogCompilation as "unstable_if" traps in the tails of
+ * {@code dot} and {@code axpy}). Once per JVM; threads
  * that arrive meanwhile (a parallel sweep) wait for it rather than start cold. The weights it
  * touches are thrown away. {@link #startInBackground} lets a caller overlap it with work of its
  * own, such as reading the data. The float engine is warmed
@@ -21,8 +25,11 @@ import java.util.SplittableRandom;
  * measured 4× slower for a whole sweep: 14.5 s against 3.3 s for configs/sweeps/learning-rate.yaml.)
  */
 final class JitWarmUp {
-  private static final int[] SIZES = {16, 16, 10}; // one full panel; every vector loop runs
-  private static final int ROUNDS = 1_200;
+  /** Sizes that are whole vectors of 2, 4 or 8 lanes: every tail loop is skipped. */
+  private static final int[] NO_TAILS = {16, 16, 16};
+  /** Sizes with a remainder for any vector width, and a second hidden layer: every tail loop runs. */
+  private static final int[] TAILS = {21, 13, 11, 10};
+  private static final int ROUNDS = 700;
   private static boolean doubleDone;
   private static boolean floatDone;
   private static boolean started;
@@ -46,7 +53,7 @@ final class JitWarmUp {
   static synchronized void once() {
     if (!doubleDone) {
       doubleDone = true;
-      train(BlockNetwork.of(tinyNetwork(), Kernels.BEST, 1));
+      train(n -> BlockNetwork.of(n, Kernels.BEST, 1));
     }
   }
 
@@ -54,28 +61,50 @@ final class JitWarmUp {
   static synchronized void onceFloat() {
     if (!floatDone) {
       floatDone = true;
-      train(FloatBlockNetwork.of(tinyNetwork(), FloatKernels.BEST, 1));
+      train(n -> FloatBlockNetwork.of(n, FloatKernels.BEST, 1));
     }
   }
 
-  private static Network tinyNetwork() {
-    return Network.create(SIZES, Activation.sigmoid(), Initializer.normalFanIn(), new SplittableRandom(1));
-  }
-
-  private static void train(TrainingEngine engine) {
-    int block = engine.blockSize();
-    double[][] x = new double[block][SIZES[0]];
-    double[][] t = new double[block][SIZES[2]];
-    SplittableRandom rng = new SplittableRandom(2);
-    for (int b = 0; b < block; b++) {
-      for (int j = 0; j < SIZES[0]; j++) {
-        x[b][j] = rng.nextDouble(0.01, 1.0);
-      }
-      t[b][b % SIZES[2]] = 0.99;
-    }
-    double[] losses = new double[block];
+  /**
+   * Trains {@link #NO_TAILS} and {@link #TAILS} in turn, every fourth block of the latter cut short
+   * as an epoch's last block can be: each branch a real shape takes has been taken, both ways,
+   * before C2 compiles the loops. (Warmed on 16-16-10 only, the first 784-100-10 block took the
+   * never-seen tail of its 100 hidden nodes, and the kernels were thrown away and compiled again
+   * during the first epoch: 0.4–0.8 s.)
+   */
+  private static void train(Function<Network, TrainingEngine> engineOf) {
+    Drill plain = new Drill(engineOf, NO_TAILS);
+    Drill tails = new Drill(engineOf, TAILS);
     for (int round = 0; round < ROUNDS; round++) {
-      engine.trainBlock(x, t, block, 0.01, Backprop.EXACT, losses);
+      plain.step(plain.x.length);
+      tails.step(round % 4 == 3 ? tails.x.length - 3 : tails.x.length);
+    }
+  }
+
+  /** One tiny network on its engine, with a block of random inputs and one-hot targets. */
+  private static final class Drill {
+    final TrainingEngine engine;
+    final double[][] x;
+    final double[][] t;
+    final double[] losses;
+
+    Drill(Function<Network, TrainingEngine> engineOf, int[] sizes) {
+      SplittableRandom rng = new SplittableRandom(sizes.length);
+      engine = engineOf.apply(Network.create(sizes, Activation.sigmoid(), Initializer.normalFanIn(), rng));
+      int block = engine.blockSize();
+      x = new double[block][sizes[0]];
+      t = new double[block][sizes[sizes.length - 1]];
+      for (int b = 0; b < block; b++) {
+        for (int j = 0; j < sizes[0]; j++) {
+          x[b][j] = rng.nextDouble(0.01, 1.0);
+        }
+        t[b][b % t[b].length] = 0.99;
+      }
+      losses = new double[block];
+    }
+
+    void step(int count) {
+      engine.trainBlock(x, t, count, 0.01, Backprop.EXACT, losses);
     }
   }
 }

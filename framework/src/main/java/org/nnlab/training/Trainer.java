@@ -96,11 +96,7 @@ public final class Trainer {
       double lossSum = 0.0;
       for (int s0 = 0; s0 < n; s0 += block) {
         int count = Math.min(block, n - s0);
-        for (int b = 0; b < count; b++) {
-          data.scaledInputs(order[s0 + b], scaling, x[b]);
-          targets.encode(data.label(order[s0 + b]), t[b]);
-        }
-        int done = engine.trainBlock(x, t, count, config.learningRate(), config.backprop(), losses);
+        int done = step(engine, data, order, s0, count, scaling, targets, config, x, t, losses);
         for (int b = 0; b < done; b++) {
           int s = s0 + b;
           if (!Double.isFinite(losses[b])) {
@@ -129,6 +125,22 @@ public final class Trainer {
       }
     }
     return new TrainingOutcome(TrainingStatus.COMPLETED, epochs, trained, seconds, "");
+  }
+
+  /**
+   * Scales and encodes samples {@code order[s0 .. s0+count)} into x and t and trains them as one
+   * block. A method of its own, called thousands of times an epoch, so the JIT compiles it whole
+   * once per JVM: inside {@code train}, which each run enters once, it would run interpreted at
+   * every run's start until an on-stack replacement is compiled, and again after each
+   * deoptimisation of that replacement (seen at the end of a sweep's trials).
+   */
+  private static int step(TrainingEngine engine, Dataset data, int[] order, int s0, int count, InputScaling scaling,
+      TargetEncoding targets, TrainingConfig config, double[][] x, double[][] t, double[] losses) {
+    for (int b = 0; b < count; b++) {
+      data.scaledInputs(order[s0 + b], scaling, x[b]);
+      targets.encode(data.label(order[s0 + b]), t[b]);
+    }
+    return engine.trainBlock(x, t, count, config.learningRate(), config.backprop(), losses);
   }
 
   /** Fisher–Yates, driven by the run's generator so the order is reproducible. */
