@@ -138,8 +138,9 @@ public final class ByteDataset implements Dataset {
     return Arrays.copyOfRange(pixels, i * n, i * n + n);
   }
 
+  /** Worked out once: threads that ask meanwhile (a sweep's trials) wait for that one result. */
   @Override
-  public String sha256() {
+  public synchronized String sha256() {
     String h = sha256;
     if (h == null) {
       h = hash(size, rows, cols, pixels, labels);
