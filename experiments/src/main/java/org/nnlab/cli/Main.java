@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "nnlab",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT, // so `nnlab run --help` works like `nnlab help run`
     versionProvider = Main.Version.class,
     description = "Rule-checked neural-network experiments: the book's sigmoid network, declared in YAML.",
     subcommands = {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,16 @@ class CheckCommandTest {
     CliRun run = CliRun.of("check", CliRun.config("quickstart.yaml"));
     assertThat(run.exit()).isZero();
     assertThat(run.out()).contains("0 error(s), 0 warning(s)");
+  }
+
+  @Test
+  void everyCommand_answersHelp_withItsOwnUsage_andExitZero() {
+    for (String command : List.of("run", "check", "sweep", "bench", "report", "data")) {
+      CliRun run = CliRun.of(command, "--help");
+      assertThat(run.exit()).as(command).isZero();
+      assertThat(run.out()).as(command).startsWith("Usage: nnlab " + command);
+      assertThat(run.err()).as(command).isEmpty();
+    }
   }
 
   @Test
