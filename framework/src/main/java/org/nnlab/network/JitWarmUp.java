@@ -8,9 +8,9 @@ import java.util.function.Function;
  * dozens of times slower in the interpreter and C1 than once C2 has compiled it, and C2 waits for
  * call and loop counters: a cold 784-100-10 epoch took 1.4 s longer than a warm one (measured with
  * {@code nnlab bench --warmup 0}). Training tiny networks reaches the counters with the least
- * interpreted work: 700 rounds of a 16-16-16 and a 21-13-11-10 block take 1.2–1.7 s beside a
- * command's start-up, almost all of it waiting for C2. Both shapes are needed: C2 compiles only
- * the branches it has seen taken, so a real shape that takes a tail loop the warm-up never took
+ * interpreted work: blocks of a 16-16-16 and a 21-13-11-10 network, until they run at compiled
+ * speed, take 1.1–1.6 s beside a command's start-up, almost all of it waiting for C2. Both
+ * shapes are needed: C2 compiles only the branches it has seen taken, so a real shape that takes a tail loop the warm-up never took
  * (100 hidden nodes are 12 vectors of 8 and a tail of 4; 16 are two whole vectors) throws the
  * compiled kernels away at its first block and runs its first epoch while they are compiled
  * again (0.4–0.8 s lost, seen in -XX:+LogCompilation as "unstable_if" traps in the tails of
@@ -29,7 +29,14 @@ final class JitWarmUp {
   private static final int[] NO_TAILS = {16, 16, 16};
   /** Sizes with a remainder for any vector width, and a second hidden layer: every tail loop runs. */
   private static final int[] TAILS = {21, 13, 11, 10};
-  private static final int ROUNDS = 700;
+  /**
+   * A cycle (4 blocks of each network) takes 90–130 µs once C2 has compiled every kernel, 250–450
+   * µs while one of them still runs in C1, 5 ms and more before: the warm-up ends after 25
+   * cycles in a row under 200 µs (1.1–1.6 s here), or after 3 s whatever the speed.
+   */
+  private static final long FAST_CYCLE_NANOS = 200_000;
+  private static final int FAST_CYCLES = 25;
+  private static final long MAX_NANOS = 3_000_000_000L;
   private static boolean doubleDone;
   private static boolean floatDone;
   private static boolean started;
@@ -51,7 +58,7 @@ final class JitWarmUp {
 
   /** Warms {@link BlockNetwork}'s kernels, once per JVM. */
   static synchronized void once() {
-    if (!doubleDone) {
+    if (!doubleDone && !(Kernels.BEST instanceof ScalarKernels)) { // plain loops need no warm-up
       doubleDone = true;
       train(n -> BlockNetwork.of(n, Kernels.BEST, 1));
     }
@@ -59,7 +66,7 @@ final class JitWarmUp {
 
   /** Warms {@link FloatBlockNetwork}'s kernels, once per JVM; double runs never pay for it. */
   static synchronized void onceFloat() {
-    if (!floatDone) {
+    if (!floatDone && !(FloatKernels.BEST instanceof ScalarFloatKernels)) {
       floatDone = true;
       train(n -> FloatBlockNetwork.of(n, FloatKernels.BEST, 1));
     }
@@ -67,17 +74,24 @@ final class JitWarmUp {
 
   /**
    * Trains {@link #NO_TAILS} and {@link #TAILS} in turn, every fourth block of the latter cut short
-   * as an epoch's last block can be: each branch a real shape takes has been taken, both ways,
-   * before C2 compiles the loops. (Warmed on 16-16-10 only, the first 784-100-10 block took the
+   * as an epoch's last block can be, until the blocks run at compiled speed: each branch a real
+   * shape takes has been taken, both ways, before C2 compiles the loops. (A fixed 700 rounds often
+   * ended before C2 had reached the update kernel, whose first epoch then ran at tier 3.) (Warmed on 16-16-10 only, the first 784-100-10 block took the
    * never-seen tail of its 100 hidden nodes, and the kernels were thrown away and compiled again
    * during the first epoch: 0.4–0.8 s.)
    */
   private static void train(Function<Network, TrainingEngine> engineOf) {
     Drill plain = new Drill(engineOf, NO_TAILS);
     Drill tails = new Drill(engineOf, TAILS);
-    for (int round = 0; round < ROUNDS; round++) {
-      plain.step(plain.x.length);
-      tails.step(round % 4 == 3 ? tails.x.length - 3 : tails.x.length);
+    long start = System.nanoTime();
+    int fast = 0;
+    for (int cycle = 0; fast < FAST_CYCLES && System.nanoTime() - start < MAX_NANOS; cycle++) {
+      long t0 = System.nanoTime();
+      for (int round = 0; round < 4; round++) {
+        plain.step(plain.x.length);
+        tails.step(round == 3 ? tails.x.length - 3 : tails.x.length);
+      }
+      fast = System.nanoTime() - t0 < FAST_CYCLE_NANOS ? fast + 1 : 0;
     }
   }
 
