@@ -2,7 +2,9 @@
 # Sweeps run one trial after another (--parallel 1) and on two threads (--parallel 2), in separate
 # JVMs, back to back: the wall-time ratios, and the check that every trial's results (accuracy,
 # loss per epoch, confusion matrix, provenance) are identical apart from the timings.
-#   experiments/bench/sweep.sh [SWEEP_CONFIG ...]   # default: the three Fashion-MNIST sweeps
+#   experiments/bench/sweep.sh [SWEEP_CONFIG ...]   # default: the three Fashion-MNIST sweeps and,
+#                                                   # when the full MNIST is installed, the book's
+#                                                   # hidden-nodes sweep (12 trials, ~40 s serial)
 #   REPEATS=3 experiments/bench/sweep.sh            # pairs per sweep (default 2), median ratio
 # Each sweep's fixed cost (JVM start, reading the data, JIT warm-up, the report) is printed too:
 # the serial wall time minus the trials' own wall times.
@@ -11,6 +13,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 repeats="${REPEATS:-2}"
 if (($# == 0)); then
   set -- "$root"/configs/sweeps/fashion-mnist-{learning-rate,epochs,hidden-nodes}.yaml
+  book="$root/configs/sweeps/book-mnist-hidden-nodes.yaml"
+  if "$root/nnlab" check "$book" >/dev/null 2>&1; then
+    set -- "$@" "$book"
+  else
+    echo "skipping $(basename "$book"): the full MNIST is not installed (./nnlab data fetch mnist)"
+  fi
 fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
