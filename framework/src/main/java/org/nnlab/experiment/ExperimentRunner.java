@@ -194,7 +194,8 @@ public final class ExperimentRunner {
     RuleContext ctx = RuleContext.ofConfig(config);
     List<Finding> found = new ArrayList<>(rules.check(ctx));
     // the test set is read beside the training set; a bad training set is still reported first
-    CompletableFuture<Dataset> testLoad = CompletableFuture.supplyAsync(() -> loader.load(config.data().test()));
+    CompletableFuture<Dataset> testLoad =
+        CompletableFuture.supplyAsync(() -> loader.load(config.data().test()));
     // rotated copies (data.augment) are a view over the loaded images, not a copy
     Dataset train = Datasets.augmented(loader.load(config.data().train()), config.data().augment());
     Dataset test = join(testLoad);

@@ -10,11 +10,12 @@ import java.util.function.Function;
  * {@code nnlab bench --warmup 0}). Training tiny networks reaches the counters with the least
  * interpreted work: blocks of a 16-16-16 and a 21-13-11-10 network, until they run at compiled
  * speed, take 1.1–1.6 s beside a command's start-up, almost all of it waiting for C2. Both
- * shapes are needed: C2 compiles only the branches it has seen taken, so a real shape that takes a tail loop the warm-up never took
- * (100 hidden nodes are 12 vectors of 8 and a tail of 4; 16 are two whole vectors) throws the
- * compiled kernels away at its first block and runs its first epoch while they are compiled
- * again (0.4–0.8 s lost, seen in -XX:+LogCompilation as "unstable_if" traps in the tails of
- * {@code dot} and {@code axpy}). Once per JVM; threads
+ * shapes are needed: C2 compiles only the branches it has seen taken, so a real shape that takes
+ * a tail loop the warm-up never took (100 hidden nodes are 12 vectors of 8 and a tail of 4; 16
+ * are two whole vectors) throws the compiled kernels away at its first block and runs its first
+ * epoch while they are compiled again (0.8–1.3 s instead of 0.35 s for Fashion-MNIST at
+ * 784-100-10; -XX:+LogCompilation shows "unstable_if" traps in the tails of {@code dot} and
+ * {@code axpy}). Once per JVM; threads
  * that arrive meanwhile (a parallel sweep) wait for it rather than start cold. The weights it
  * touches are thrown away. {@link #startInBackground} lets a caller overlap it with work of its
  * own, such as reading the data. The float engine is warmed
@@ -75,10 +76,9 @@ final class JitWarmUp {
   /**
    * Trains {@link #NO_TAILS} and {@link #TAILS} in turn, every fourth block of the latter cut short
    * as an epoch's last block can be, until the blocks run at compiled speed: each branch a real
-   * shape takes has been taken, both ways, before C2 compiles the loops. (A fixed 700 rounds often
-   * ended before C2 had reached the update kernel, whose first epoch then ran at tier 3.) (Warmed on 16-16-10 only, the first 784-100-10 block took the
-   * never-seen tail of its 100 hidden nodes, and the kernels were thrown away and compiled again
-   * during the first epoch: 0.4–0.8 s.)
+   * shape takes has been taken, both ways, before C2 compiles the loops. (A fixed number of
+   * rounds often ended before C2 had compiled the update kernel, and the first epoch then ran it
+   * in C1.)
    */
   private static void train(Function<Network, TrainingEngine> engineOf) {
     Drill plain = new Drill(engineOf, NO_TAILS);

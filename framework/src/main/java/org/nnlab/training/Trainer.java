@@ -134,8 +134,9 @@ public final class Trainer {
    * every run's start until an on-stack replacement is compiled, and again after each
    * deoptimisation of that replacement (seen at the end of a sweep's trials).
    */
-  private static int step(TrainingEngine engine, Dataset data, int[] order, int s0, int count, InputScaling scaling,
-      TargetEncoding targets, TrainingConfig config, double[][] x, double[][] t, double[] losses) {
+  private static int step(TrainingEngine engine, Dataset data, int[] order, int s0, int count,
+      InputScaling scaling, TargetEncoding targets, TrainingConfig config, double[][] x, double[][] t,
+      double[] losses) {
     for (int b = 0; b < count; b++) {
       data.scaledInputs(order[s0 + b], scaling, x[b]);
       targets.encode(data.label(order[s0 + b]), t[b]);
