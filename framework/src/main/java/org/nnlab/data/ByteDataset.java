@@ -28,7 +28,7 @@ public final class ByteDataset implements Dataset {
   private final int classes;
   private final byte[] pixels;
   private final byte[] labels;
-  private volatile String sha256;
+  private String sha256; // guarded by this
 
   /** Takes ownership of the arrays (no copy): for readers that built them. */
   ByteDataset(String name, int rows, int cols, int classes, byte[] pixels, byte[] labels) {
@@ -141,12 +141,10 @@ public final class ByteDataset implements Dataset {
   /** Worked out once: threads that ask meanwhile (a sweep's trials) wait for that one result. */
   @Override
   public synchronized String sha256() {
-    String h = sha256;
-    if (h == null) {
-      h = hash(size, rows, cols, pixels, labels);
-      sha256 = h;
+    if (sha256 == null) {
+      sha256 = hash(size, rows, cols, pixels, labels);
     }
-    return h;
+    return sha256;
   }
 
   static String hash(int size, int rows, int cols, byte[] pixels, byte[] labels) {
