@@ -2,7 +2,11 @@ package org.nnlab.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ResultsJson;
@@ -12,6 +16,7 @@ import org.nnlab.report.MarkdownReport;
 import org.nnlab.report.SweepMarkdown;
 import org.nnlab.report.SweepSummary;
 import org.nnlab.report.TrialsCsv;
+import org.nnlab.sweep.ResultsStore;
 import org.nnlab.sweep.TrialResult;
 
 /** Writes a run's or a sweep's files into its report folder, each one atomically. */
@@ -31,7 +36,12 @@ final class ReportWriter {
 
   /** trials.csv, report.md and report.html of a sweep whose results.jsonl is already in {@code dir}. */
   void writeSweep(List<TrialResult> trials, Path dir) throws IOException {
-    SweepSummary summary = SweepSummary.of(trials);
+    // in the order results.jsonl holds them, the order they finished: what a rebuild from the file sees
+    Map<String, Integer> finished = new HashMap<>();
+    ResultsStore.readAll(dir.resolve(ResultsStore.FILE)).forEach(t -> finished.putIfAbsent(t.trial(), finished.size()));
+    List<TrialResult> inOrder = new ArrayList<>(trials);
+    inOrder.sort(Comparator.comparingInt(t -> finished.getOrDefault(t.trial(), Integer.MAX_VALUE)));
+    SweepSummary summary = SweepSummary.of(inOrder);
     ResultsJson.writeAtomically(dir.resolve("trials.csv"), TrialsCsv.render(summary));
     ResultsJson.writeAtomically(dir.resolve("report.md"), SweepMarkdown.render(summary));
     ResultsJson.writeAtomically(dir.resolve("report.html"), HtmlReport.sweep(summary, dir));
