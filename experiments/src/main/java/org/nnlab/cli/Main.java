@@ -2,6 +2,10 @@ package org.nnlab.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.util.Modules;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.util.Set;
 import org.nnlab.config.ConfigException;
@@ -25,7 +29,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class, CheckCommand.class, SweepCommand.class, ReportCommand.class,
       QueryCommand.class, BackqueryCommand.class, ExportCommand.class, ImportCommand.class,
-      DataCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+      DataCommand.class, BenchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class
     })
 public final class Main {
   @CommandLine.Option(
@@ -56,7 +60,11 @@ public final class Main {
 
   /** Runs the command line with the given streams; returns the exit code. For tests and embedding. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    Injector injector = Guice.createInjector(new NnlabModule());
+    // a composite, so that --serve can add a Prometheus registry once the command line is read
+    CompositeMeterRegistry meters = new CompositeMeterRegistry();
+    meters.add(new SimpleMeterRegistry());
+    Injector injector = Guice.createInjector(Modules.override(new NnlabModule())
+        .with(binder -> binder.bind(MeterRegistry.class).toInstance(meters)));
     CommandLine cli = new CommandLine(new Main(), new GuiceFactory(injector));
     cli.setOut(out);
     cli.setErr(err);

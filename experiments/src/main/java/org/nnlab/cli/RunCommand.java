@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.nnlab.config.ConfigDocument;
+import org.nnlab.config.ConfigWriter;
 import org.nnlab.config.ExperimentConfig;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.ExperimentRun;
@@ -28,17 +30,21 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: reports/<name>)")
   Path out;
 
+  @Mixin ServeOptions serve;
+
   @Spec CommandSpec spec;
 
   private final ExperimentRunner runner;
   private final RuleBook rules;
   private final ReportWriter reports;
+  private final MeterRegistry meters;
 
   @Inject
-  RunCommand(ExperimentRunner runner, RuleBook rules, ReportWriter reports) {
+  RunCommand(ExperimentRunner runner, RuleBook rules, ReportWriter reports, MeterRegistry meters) {
     this.runner = runner;
     this.rules = rules;
     this.reports = reports;
+    this.meters = meters;
   }
 
   @Override
@@ -52,10 +58,13 @@ final class RunCommand implements Callable<Integer> {
     ExperimentConfig config = doc.bind();
     Path dir = ReportFolder.check(out != null ? out : Path.of("reports", config.name()));
     ExperimentRun run;
-    try (Progress progress = Progress.forTraining(config.name(), stdout)) {
-      run = runner.run(config, progress);
+    try (LiveView live = serve.enabled() ? LiveServe.run(config.name(), config.seed(), config.training().epochs(),
+            ConfigWriter.toYaml(config), dir, serve, meters, stdout) : LiveView.NONE;
+        Progress progress = Progress.forTraining(config.name(), stdout)) {
+      run = runner.run(config, Progress.both(progress, live));
+      reports.write(run, dir);
+      live.finished(run.result());
     }
-    reports.write(run, dir);
     printSummary(run.result(), dir, stdout);
     return run.result().completed() ? Main.OK : Main.RULE_ERROR;
   }

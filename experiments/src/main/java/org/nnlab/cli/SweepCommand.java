@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.nnlab.config.ConfigDocument;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.sweep.ResultsStore;
@@ -37,17 +38,21 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--parallel", paramLabel = "N", description = "trials at once (default: sweep.parallelism, else the cores)")
   Integer parallel;
 
+  @Mixin ServeOptions serve;
+
   @Spec CommandSpec spec;
 
   private final SweepRunner runner;
   private final RuleBook rules;
   private final ReportWriter reports;
+  private final MeterRegistry meters;
 
   @Inject
-  SweepCommand(SweepRunner runner, RuleBook rules, ReportWriter reports) {
+  SweepCommand(SweepRunner runner, RuleBook rules, ReportWriter reports, MeterRegistry meters) {
     this.runner = runner;
     this.rules = rules;
     this.reports = reports;
+    this.meters = meters;
   }
 
   @Override
@@ -73,11 +78,15 @@ final class SweepCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     List<TrialResult> results;
-    try (ResultsStore store = ResultsStore.open(file);
-        SweepProgress progress = SweepProgress.start(plan.base().name(), stdout)) {
-      results = runner.run(plan, store, threads, progress);
+    try (LiveView live = serve.enabled()
+            ? LiveServe.sweep(plan.base().name(), dir, serve, meters, stdout) : LiveView.NONE) {
+      try (ResultsStore store = ResultsStore.open(file);
+          SweepProgress progress = SweepProgress.start(plan.base().name(), stdout)) {
+        live.resumed(store.results());
+        results = runner.run(plan, store, threads, SweepProgress.both(progress, live));
+      }
+      reports.writeSweep(results, dir);
     }
-    reports.writeSweep(results, dir);
     long failed = results.stream().filter(r -> !r.result().completed()).count();
     stdout.printf(Locale.ROOT, "%s: %d trials on %d thread(s) in %.1f s, %d not completed%n",
         plan.base().name(), results.size(), threads, (System.nanoTime() - start) / 1e9, failed);

@@ -71,6 +71,23 @@ final class SweepProgress implements SweepListener, AutoCloseable {
         done, total, label(r), r.seed(), r.result().status(), acc, best, eta(done, total));
   }
 
+  /** A listener that tells {@code first}, then {@code second}. */
+  static SweepListener both(SweepListener first, SweepListener second) {
+    return new SweepListener() {
+      @Override
+      public void onPlanned(int total, int done) {
+        first.onPlanned(total, done);
+        second.onPlanned(total, done);
+      }
+
+      @Override
+      public void onTrial(TrialResult result, int done, int total) {
+        first.onTrial(result, done, total);
+        second.onTrial(result, done, total);
+      }
+    };
+  }
+
   private static String label(TrialResult r) {
     StringBuilder b = new StringBuilder();
     r.parameters().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=').append(v));

@@ -62,9 +62,9 @@ public final class ReportModel {
    */
   public static Map<String, Object> sweep(String name, List<TrialResult> finished, List<TrialRow> unfinished, Path dir) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    unfinished.stream().filter(TrialRow::unfinished).forEach(t -> rows.add(row(t)));
+    unfinished.stream().filter(TrialRow::unfinished).forEach(t -> rows.add(trialRow(t)));
     for (int i = finished.size() - 1; i >= 0; i--) {
-      rows.add(row(TrialRow.of(finished.get(i), i + 1)));
+      rows.add(trialRow(TrialRow.of(finished.get(i), i + 1)));
     }
     if (finished.isEmpty()) {
       Map<String, Object> m = page("sweep", name, TrialRow.RUNNING, pct(Double.NaN));
@@ -156,7 +156,8 @@ public final class ReportModel {
     return axes.stream().filter(a -> a.key().equals(key)).findFirst().orElseThrow();
   }
 
-  private static Map<String, Object> row(TrialRow t) {
+  /** One row of the trials table, as the page reads it. */
+  public static Map<String, Object> trialRow(TrialRow t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", t.id());
     m.put("order", t.order());

@@ -1,0 +1,96 @@
+package org.nnlab.serve;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nnlab.experiment.EpochStats;
+import org.nnlab.report.ReportModel;
+import org.nnlab.report.TrialRow;
+import org.nnlab.sweep.SweepListener;
+import org.nnlab.sweep.Trial;
+import org.nnlab.sweep.TrialResult;
+
+/**
+ * A sweep as it runs, for its live page: every trial started, its epochs so far, and every trial
+ * finished, fed by the sweep's events. The events only record (a map put, a list add, under one
+ * lock); the page's model is built when a page asks, on the server's thread, so watching costs the
+ * trials nothing measurable.
+ *
+ * <pre>{@code
+ * LiveSweep live = new LiveSweep(plan.base().name(), dir);
+ * runner.run(plan, store, threads, live);         // or a listener that forwards to it
+ * }</pre>
+ *
+ * Thread-safe.
+ */
+public final class LiveSweep extends PageSource implements SweepListener {
+  private final String name;
+  private final Path dir;
+  private final List<TrialResult> finished = new ArrayList<>();
+  private final Map<String, TrialRow> running = new LinkedHashMap<>();
+  private int planned;
+  private int started;
+
+  /** The live state of sweep {@code name}, whose folder {@code dir} may hold back-query images. */
+  public LiveSweep(String name, Path dir) {
+    this.name = name;
+    this.dir = dir;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** Trials stored before this process started (a resumed sweep): shown as finished. */
+  public synchronized void resumed(List<TrialResult> stored) {
+    finished.addAll(stored);
+    changed();
+  }
+
+  @Override
+  public synchronized void onPlanned(int total, int done) {
+    planned = total;
+    changed();
+  }
+
+  /** A trial starts training, {@code epochs} epochs in all. */
+  public synchronized void started(Trial trial, int epochs, String member) {
+    running.put(trial.id(), new TrialRow(trial.id(), ++started, trial.point().parameters(), trial.repeat(),
+        trial.seed(), TrialRow.RUNNING, epochs, Double.NaN, 0, member, List.of()));
+    changed();
+  }
+
+  /** A running trial finished an epoch. */
+  public synchronized void epoch(String trialId, EpochStats e) {
+    TrialRow r = running.get(trialId);
+    if (r != null) {
+      List<EpochStats> epochs = new ArrayList<>(r.epochs());
+      epochs.add(e);
+      running.put(trialId, new TrialRow(r.id(), r.order(), r.parameters(), r.repeat(), r.seed(), r.status(),
+          r.epochsPlanned(), e.accuracy(), e.samplesPerSecond(), r.member(), epochs));
+      changed();
+    }
+  }
+
+  @Override
+  public synchronized void onTrial(TrialResult result, int done, int total) {
+    running.remove(result.trial());
+    finished.add(result);
+    planned = Math.max(planned, total);
+    changed();
+  }
+
+  @Override
+  protected synchronized Map<String, Object> model() {
+    // once the sweep has ended, a trial that never finished (the sweep failed or was stopped) is no row
+    List<TrialRow> rows = finished() ? List.of() : new ArrayList<>(running.values());
+    int queued = Math.max(0, planned - finished.size() - rows.size());
+    Map<String, Object> m = ReportModel.sweep(name, List.copyOf(finished), rows, dir);
+    m.put("live", finished() ? "the sweep has ended" : finished.size() + " of " + planned + " trials finished, "
+        + rows.size() + " running, " + queued + " queued");
+    return m;
+  }
+}
