@@ -103,6 +103,8 @@ final class LiveServe {
           + "; choose another port with " + option + " (0: any free one)");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      throw e;
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
