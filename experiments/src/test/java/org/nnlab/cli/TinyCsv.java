@@ -42,15 +42,20 @@ final class TinyCsv {
 
   /** 300 random points over a log-uniform rate, a hidden size and the back-propagation rule. */
   static Path randomSweep(Path dir) throws IOException {
+    return randomSweep(dir, 300);
+  }
+
+  /** {@code trials} random points over a log-uniform rate, a hidden size and the back-propagation rule. */
+  static Path randomSweep(Path dir, int trials) throws IOException {
     return config(dir, "tiny-random", """
         sweep:
           strategy: random
-          trials: 300
+          trials: %d
           parameters:
             training.learningRate: {min: 0.01, max: 1.0, log: true}
             network.layers[1]: {min: 2, max: 8, integer: true}
             training.backprop: [exact, book]
-        """);
+        """.formatted(trials));
   }
 
   /** Successive halving over 9 drawn rates, to 9 epochs (rungs of 1, 3 and 9 epochs). */
