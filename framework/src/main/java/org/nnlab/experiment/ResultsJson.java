@@ -29,6 +29,9 @@ import org.nnlab.rules.Phase;
  * temporary file in the same folder, then a move.
  */
 public final class ResultsJson {
+  /** The name of a run's results file in its folder. */
+  public static final String FILE = "results.json";
+
   private static final ObjectMapper MAPPER = build();
 
   private ResultsJson() {}
