@@ -85,7 +85,7 @@ public final class FolderLock implements AutoCloseable {
       }
       FolderLock taken = null;
       try {
-        taken = tryTake(dir, file, key, me);
+        taken = tryTake(dir, file, key, me, attempt > 3);
       } catch (NoSuchFileException e) {
         // the folder went away between creating and opening: make it again
       } finally {
@@ -100,8 +100,12 @@ public final class FolderLock implements AutoCloseable {
     throw new IOException(dir.resolve(FILE) + ": cannot be locked: it keeps being removed under us");
   }
 
-  /** The lock, or null when the file was retired or removed under us (try again). */
-  private static FolderLock tryTake(Path dir, Path file, Path key, LockHolder me) throws IOException {
+  /**
+   * The lock, or null when the file was retired under us (try again). A retired file still at its
+   * path (copied there by hand: nnlab unlinks before it retires) is taken after a few tries.
+   */
+  private static FolderLock tryTake(Path dir, Path file, Path key, LockHolder me, boolean takeRetired)
+      throws IOException {
     FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     boolean kept = false;
@@ -122,7 +126,7 @@ public final class FolderLock implements AutoCloseable {
         }
       }
       String content = read(ch);
-      if (content.equals(RETIRED)) {
+      if (content.equals(RETIRED) && !takeRetired) {
         return null;
       }
       LockHolder previous = LockHolder.parse(content).orElse(null);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * FolderName.problem("quickstart");   // empty: allowed
- * FolderName.problem("..");           // "must not start with '.', found '..'"
+ * FolderName.problem("..");           // "must be a safe folder name, found '..'; allowed: …"
  * Path dir = FolderName.resolve(Path.of("runs"), config.name());   // runs/quickstart
  * }</pre>
  *
@@ -37,11 +37,11 @@ public final class FolderName {
       return Optional.of("must not be empty; allowed: " + ALLOWED);
     }
     if (name.length() > MAX_LENGTH) {
-      return Optional.of("is " + name.length() + " characters long, found '" + name.substring(0, 20)
+      return Optional.of("is " + name.length() + " characters long, found '" + printable(name.substring(0, 20))
           + "…'; allowed: " + ALLOWED);
     }
     if (!SAFE.matcher(name).matches()) {
-      return Optional.of("must be " + ALLOWED + " (it names a folder), found '" + printable(name) + "'");
+      return Optional.of("must be a safe folder name, found '" + printable(name) + "'; allowed: " + ALLOWED);
     }
     return Optional.empty();
   }

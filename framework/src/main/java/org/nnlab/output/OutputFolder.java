@@ -127,6 +127,11 @@ public final class OutputFolder implements AutoCloseable {
    * @throws IllegalStateException when the folder was closed
    */
   public void publish(List<String> names, SetWriter writer) throws IOException {
+    publish(names, writer, Integer.MAX_VALUE);
+  }
+
+  /** {@link #publish}, stopping after {@code maxSteps} renames once committed: tests play a crash. */
+  boolean publish(List<String> names, SetWriter writer, int maxSteps) throws IOException {
     for (String name : names) {
       FolderName.problem(name).ifPresent(p -> {
         throw new IllegalArgumentException("file name " + p);
@@ -158,7 +163,7 @@ public final class OutputFolder implements AutoCloseable {
     synchronized (this) {
       ensureOpen();
       Publication.commit(dir, staging);
-      Publication.rollForward(dir, Integer.MAX_VALUE);
+      return Publication.rollForward(dir, maxSteps);
     }
   }
 
