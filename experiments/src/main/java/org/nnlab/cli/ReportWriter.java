@@ -39,7 +39,8 @@ final class ReportWriter {
       // model.nnlab and backquery/label-N.png first: the HTML report shows the back-query images
       RunArtifacts.write(run, staging);
       TestPause.after(RunArtifacts.MODEL_FILE);
-      write(staging.resolve(ResultsJson.FILE), ResultsJson.toJson(run.result()) + "\n");
+      ResultsJson.write(run.result(), staging.resolve(ResultsJson.FILE));
+      TestPause.after(ResultsJson.FILE);
       writeReport(run.result(), staging, staging);
     });
   }

@@ -60,7 +60,9 @@ public final class OutputFolder implements AutoCloseable {
   private final Path dir;
   private final FolderLock lock;
   private final Path createdTop; // the highest folder open() created, or null
-  private boolean closed;
+  /** Held for a whole publish: one staging folder, one publication at a time. */
+  private final Object publishing = new Object();
+  private boolean closed; // guarded by this, which also guards each commit and its renames
 
   private OutputFolder(Path dir, FolderLock lock, Path createdTop) {
     this.dir = dir;
@@ -137,6 +139,12 @@ public final class OutputFolder implements AutoCloseable {
         throw new IllegalArgumentException("file name " + p);
       });
     }
+    synchronized (publishing) {
+      return stageAndCommit(names, writer, maxSteps);
+    }
+  }
+
+  private boolean stageAndCommit(List<String> names, SetWriter writer, int maxSteps) throws IOException {
     ensureOpen();
     Path staging = dir.resolve(STAGING);
     Publication.deleteRecursively(staging);

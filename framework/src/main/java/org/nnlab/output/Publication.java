@@ -70,10 +70,10 @@ final class Publication {
     List<String> lines = Files.exists(manifest) ? Files.readAllLines(manifest, StandardCharsets.UTF_8) : List.of();
     Path replaced = publishing.resolve(REPLACED);
     for (String line : lines) {
-      if (line.length() < 3) {
-        continue;
+      String name = line.length() < 3 ? "" : line.substring(2);
+      if (FolderName.problem(name).isPresent()) {
+        continue; // not a line publish wrote: never let it name a path outside the folder
       }
-      String name = line.substring(2);
       Path target = dir.resolve(name);
       Path fresh = publishing.resolve(name);
       boolean add = line.charAt(0) == '+';
