@@ -10,9 +10,9 @@ import org.nnlab.output.OutputFolder;
 /**
  * The folder a command writes its files into, held for this process ({@link OutputFolder}) and
  * released by a shutdown hook too, so that Ctrl-C leaves no lock and no half-moved set. Also where
- * output goes when no {@code --out} is given: {@value #DEFAULT_ROOT_NAME}{@code /<name>} for a run and
- * {@value #DEFAULT_ROOT_NAME}{@code /sweeps/<name>} for a sweep, under the current folder (git-ignored
- * in the repository, so a run leaves a checkout clean).
+ * output goes when no {@code --out} is given: {@value #DEFAULT_ROOT_NAME}{@code /<name>} for a run or
+ * a sweep, under the current folder (git-ignored in the repository, so a run leaves a checkout
+ * clean). A run and a sweep of one name meet there; the second is refused (it would mix its files).
  */
 final class ReportFolder implements AutoCloseable {
   static final String DEFAULT_ROOT_NAME = "runs";
@@ -27,14 +27,9 @@ final class ReportFolder implements AutoCloseable {
     this.hook = hook;
   }
 
-  /** {@code runs/<name>}; the name was checked when the config was read. */
-  static Path defaultForRun(String name) {
+  /** {@code runs/<name>}, for a run or a sweep; the name was checked when the config was read. */
+  static Path defaultFor(String name) {
     return FolderName.resolve(DEFAULT_ROOT, name);
-  }
-
-  /** {@code runs/sweeps/<name>}. */
-  static Path defaultForSweep(String name) {
-    return FolderName.resolve(DEFAULT_ROOT.resolve("sweeps"), name);
   }
 
   /**

@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
           + options.config + "'");
     }
     ExperimentConfig config = doc.bind();
-    Path dir = ReportFolder.check(out != null ? out : ReportFolder.defaultForRun(config.name()));
+    Path dir = ReportFolder.check(out != null ? out : ReportFolder.defaultFor(config.name()));
     ExperimentRun run;
     try (ReportFolder folder = ReportFolder.open(dir, spec.commandLine().getErr())) {
       if (SweepIdentity.holdsSweep(dir)) {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 final class SweepCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: runs/sweeps/<name>)")
+  @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: runs/<name>)")
   Path out;
 
   @Option(names = "--resume", description = "run only the trials results.jsonl in the report folder lacks "
@@ -68,7 +68,7 @@ final class SweepCommand implements Callable<Integer> {
     }
     int threads = parallel != null ? parallel
         : plan.sweep().parallelism().orElse(SweepRunner.defaultParallelism());
-    Path dir = ReportFolder.check(out != null ? out : ReportFolder.defaultForSweep(plan.base().name()));
+    Path dir = ReportFolder.check(out != null ? out : ReportFolder.defaultFor(plan.base().name()));
     PrintWriter stderr = spec.commandLine().getErr();
     long start = System.nanoTime();
     List<TrialResult> results;

@@ -131,7 +131,7 @@ class OutputFolderProcessTest {
     assertThat(names(tmp)).containsExactlyInAnyOrder("runs", "run.log");
     assertThat(names(tmp.resolve("runs/quickstart"))).containsExactlyInAnyOrder("backquery", "model.nnlab",
         "report.html", "report.md", "results.json");
-    assertThat(ReportFolder.defaultForSweep("tiny-sweep")).isEqualTo(Path.of("runs", "sweeps", "tiny-sweep"));
+    assertThat(ReportFolder.defaultFor("tiny-sweep")).isEqualTo(Path.of("runs", "tiny-sweep"));
   }
 
   /** {@code head} followed by the settings of a tiny one-epoch network. */
