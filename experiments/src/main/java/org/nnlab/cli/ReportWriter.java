@@ -6,6 +6,7 @@ import java.util.List;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ResultsJson;
+import org.nnlab.io.AtomicFiles;
 import org.nnlab.report.HtmlReport;
 import org.nnlab.model.RunArtifacts;
 import org.nnlab.report.MarkdownReport;
@@ -25,15 +26,15 @@ final class ReportWriter {
   /** results.json, report.md and report.html of one run. */
   void writeRun(ExperimentResult result, Path dir) throws IOException {
     ResultsJson.write(result, dir.resolve("results.json"));
-    ResultsJson.writeAtomically(dir.resolve("report.md"), MarkdownReport.render(result));
-    ResultsJson.writeAtomically(dir.resolve("report.html"), HtmlReport.run(result, dir));
+    AtomicFiles.write(dir.resolve("report.md"), MarkdownReport.render(result));
+    AtomicFiles.write(dir.resolve("report.html"), HtmlReport.run(result, dir));
   }
 
   /** trials.csv, report.md and report.html of a sweep whose results.jsonl is already in {@code dir}. */
   void writeSweep(List<TrialResult> trials, Path dir) throws IOException {
     SweepSummary summary = SweepSummary.of(trials);
-    ResultsJson.writeAtomically(dir.resolve("trials.csv"), TrialsCsv.render(summary));
-    ResultsJson.writeAtomically(dir.resolve("report.md"), SweepMarkdown.render(summary));
-    ResultsJson.writeAtomically(dir.resolve("report.html"), HtmlReport.sweep(summary, dir));
+    AtomicFiles.write(dir.resolve("trials.csv"), TrialsCsv.render(summary));
+    AtomicFiles.write(dir.resolve("report.md"), SweepMarkdown.render(summary));
+    AtomicFiles.write(dir.resolve("report.html"), HtmlReport.sweep(summary, dir));
   }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 import org.nnlab.config.InputRange;
 import org.nnlab.config.Targets;
 import org.nnlab.experiment.Provenance;
-import org.nnlab.experiment.ResultsJson;
+import org.nnlab.io.AtomicFiles;
+import org.nnlab.io.Json;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Network;
 
@@ -34,7 +35,7 @@ import org.nnlab.network.Network;
  */
 public final class WeightsFolder {
   static final String LAYERS_JSON = "layers.json";
-  private static final ObjectMapper JSON = ResultsJson.mapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private WeightsFolder() {}
 
@@ -58,7 +59,7 @@ public final class WeightsFolder {
     }
     Layers layers = new Layers("nnlab-weights", sizes, net.activation().id(), model.inputs(),
         model.targets(), names);
-    ResultsJson.writeAtomically(dir.resolve(LAYERS_JSON), JSON.writeValueAsBytes(layers));
+    AtomicFiles.write(dir.resolve(LAYERS_JSON), JSON.writeValueAsBytes(layers));
   }
 
   /** W1.npy for k = 0. */
