@@ -1,13 +1,12 @@
 package org.nnlab.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ResultsJson;
+import org.nnlab.io.AtomicFiles;
 import org.nnlab.model.RunArtifacts;
 import org.nnlab.output.OutputFolder;
 import org.nnlab.report.HtmlReport;
@@ -67,7 +66,7 @@ final class ReportWriter {
   }
 
   private static void write(Path file, String text) throws IOException {
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    AtomicFiles.write(file, text); // forced to disk before the set is committed
     TestPause.after(file.getFileName().toString());
   }
 }

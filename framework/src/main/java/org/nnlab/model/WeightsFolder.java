@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 import org.nnlab.config.InputRange;
 import org.nnlab.config.Targets;
 import org.nnlab.experiment.Provenance;
-import org.nnlab.experiment.ResultsJson;
+import org.nnlab.io.AtomicFiles;
+import org.nnlab.io.Json;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Network;
 import org.nnlab.output.OutputFolder;
@@ -39,7 +40,7 @@ import org.nnlab.output.OutputFolder;
 public final class WeightsFolder {
   public static final String LAYERS_JSON = "layers.json";
   private static final Pattern WEIGHT_FILE = Pattern.compile("W[1-9][0-9]*\\.npy");
-  private static final ObjectMapper JSON = ResultsJson.mapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private WeightsFolder() {}
 
@@ -94,7 +95,7 @@ public final class WeightsFolder {
     }
     Layers layers = new Layers("nnlab-weights", sizes, net.activation().id(), model.inputs(),
         model.targets(), names);
-    ResultsJson.writeAtomically(dir.resolve(LAYERS_JSON), JSON.writeValueAsBytes(layers));
+    AtomicFiles.write(dir.resolve(LAYERS_JSON), JSON.writeValueAsBytes(layers));
   }
 
   /** W1.npy for k = 0. */

@@ -10,8 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.nnlab.io.AtomicFiles;
 
 /**
  * A folder held by one writer, whose files are replaced as a set: all of the new ones or none. Open
@@ -23,14 +23,14 @@ import java.util.stream.Stream;
  *   ExperimentRun run = runner.run(config, listener);
  *   out.publish(List.of("results.json", "report.md"), staging -> {
  *     ResultsJson.write(run.result(), staging.resolve("results.json"));
- *     Files.writeString(staging.resolve("report.md"), MarkdownReport.render(run.result()));
+ *     AtomicFiles.write(staging.resolve("report.md"), MarkdownReport.render(run.result()));
  *   });
  * }
  * }</pre>
  *
  * <p>Opening takes the {@link FolderLock}, then cleans what an earlier writer left: it finishes a
  * publication a crash interrupted ({@link Publication}), deletes an abandoned staging folder and the
- * {@code .NAME.HEX.tmp} files of interrupted atomic writes. {@link #publish} writes the set into
+ * temporary files of interrupted atomic writes ({@link AtomicFiles#removeLeftovers}). {@link #publish} writes the set into
  * the staging folder {@value #STAGING} inside this one, then renames it into place as one journal
  * that the next writer finishes if this one dies. Files not among the set's names are never touched,
  * so a folder may hold other things (a sweep's {@code results.jsonl}, a user's notes).
@@ -48,8 +48,6 @@ import java.util.stream.Stream;
 public final class OutputFolder implements AutoCloseable {
   /** The staging folder's name inside the output folder. */
   public static final String STAGING = ".nnlab-staging";
-
-  private static final Pattern TEMP_FILE = Pattern.compile("\\..+\\.[0-9a-f]{1,16}\\.tmp");
 
   /** Writes a set of files into an empty staging folder. */
   @FunctionalInterface
@@ -86,14 +84,7 @@ public final class OutputFolder implements AutoCloseable {
     try {
       Publication.rollForward(dir, Integer.MAX_VALUE);
       Publication.deleteRecursively(dir.resolve(STAGING));
-      try (Stream<Path> files = Files.list(dir)) {
-        for (Path f : (Iterable<Path>) files::iterator) {
-          if (TEMP_FILE.matcher(f.getFileName().toString()).matches()
-              && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-            Files.deleteIfExists(f);
-          }
-        }
-      }
+      AtomicFiles.removeLeftovers(dir);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;

@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import org.nnlab.io.AtomicFiles;
 
 /**
  * How a staged set of files replaces a folder's old set, as a journal of renames that any later
@@ -25,8 +26,9 @@ import java.util.List;
  * run again from any point a crash left: a publishing folder found later is finished, a staging
  * folder found later is deleted (it never committed). A reader sees a mix of old and new files only
  * between the first and last rename of a publication, or after a crash in that window until the
- * next writer opens the folder. Files are not fsync'ed: this survives a killed process, not a power
- * cut.
+ * next writer opens the folder. The manifest is forced to disk before the commit, as are the files
+ * nnlab stages ({@link AtomicFiles}); the renames are as durable as the file system's journal makes
+ * them.
  */
 final class Publication {
   /** The committed set, while its files move into place. */
@@ -45,7 +47,7 @@ final class Publication {
       boolean present = Files.exists(staging.resolve(name), LinkOption.NOFOLLOW_LINKS);
       text.append(present ? "+ " : "- ").append(name).append('\n');
     }
-    Files.writeString(staging.resolve(MANIFEST), text, StandardCharsets.UTF_8);
+    AtomicFiles.write(staging.resolve(MANIFEST), text.toString());
   }
 
   /** The commit: the complete staging folder becomes the publishing one. */

@@ -1,16 +1,15 @@
 package org.nnlab.sweep;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.nnlab.config.ConfigWriter;
 import org.nnlab.experiment.ResultsJson;
+import org.nnlab.io.AtomicFiles;
+import org.nnlab.io.Json;
+import org.nnlab.io.Sha256;
 import org.nnlab.output.OutputException;
 
 /**
@@ -46,7 +45,7 @@ public record SweepIdentity(String format, String name, String configHash, Strin
     text.append("sweep:\n  strategy: ").append(sweep.strategy()).append("\n  repeats: ").append(sweep.repeats())
         .append("\n  maxEpochs: ").append(sweep.maxEpochs()).append("\n  points:\n");
     plan.points().forEach(p -> text.append("  - ").append(p.canonical()).append('\n'));
-    return new SweepIdentity(FORMAT, plan.base().name(), "sha256:" + sha256(text.toString()),
+    return new SweepIdentity(FORMAT, plan.base().name(), Sha256.of(text.toString()),
         sweep.strategy().name().toLowerCase(java.util.Locale.ROOT), plan.trials().stream().map(Trial::id).toList());
   }
 
@@ -61,7 +60,7 @@ public record SweepIdentity(String format, String name, String configHash, Strin
       return Optional.empty();
     }
     try {
-      SweepIdentity id = ResultsJson.mapper().readValue(file.toFile(), SweepIdentity.class);
+      SweepIdentity id = Json.mapper().readValue(file.toFile(), SweepIdentity.class);
       if (!FORMAT.equals(id.format()) || id.configHash() == null) {
         throw new OutputException(file + ": not a sweep identity (format " + FORMAT + " with a configHash)");
       }
@@ -103,7 +102,7 @@ public record SweepIdentity(String format, String name, String configHash, Strin
           + "or choose another --out");
     }
     if (!same || !held.get().equals(this)) {
-      ResultsJson.writeAtomically(dir.resolve(FILE), ResultsJson.mapper().writeValueAsBytes(this));
+      AtomicFiles.write(dir.resolve(FILE), Json.mapper().writeValueAsBytes(this));
     }
   }
 
@@ -117,11 +116,4 @@ public record SweepIdentity(String format, String name, String configHash, Strin
     return hash.length() > 15 ? hash.substring(0, 15) + "…" : hash;
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JDK has SHA-256", e);
-    }
-  }
 }
