@@ -5,7 +5,7 @@
  * org.nnlab.inject.NnlabModule}.
  *
  * <p>Package order, bottom up — a package imports only packages before it: {@code network} and
- * {@code io} → {@code config} → {@code data} → {@code training} → {@code rules} → {@code metrics} →
+ * {@code io} → {@code output} → {@code config} → {@code data} → {@code training} → {@code rules} → {@code metrics} →
  * {@code experiment} → {@code sweep} and {@code model} → {@code report} → {@code inject}. Each
  * package's own page says what it depends on; {@code PackageOrderTest} keeps both true.
  */

@@ -3,6 +3,6 @@
  * and {@code --set} overrides), the positioned document a sweep reads, the canonical writer, and the
  * one-line errors.
  *
- * <p>Depends on: {@code io}, {@code network}.
+ * <p>Depends on: {@code io}, {@code network}, {@code output}.
  */
 package org.nnlab.config;

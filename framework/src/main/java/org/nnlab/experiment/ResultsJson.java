@@ -25,6 +25,9 @@ import org.nnlab.rules.Phase;
  * lowercase ids. Writing a file is atomic ({@link AtomicFiles}).
  */
 public final class ResultsJson {
+  /** The name of a run's results file in its folder. */
+  public static final String FILE = "results.json";
+
   private static final ObjectMapper MAPPER = build();
 
   private ResultsJson() {}
