@@ -16,18 +16,22 @@ import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ExperimentRunner;
 import org.nnlab.rules.Finding;
 import org.nnlab.rules.RuleBook;
+import org.nnlab.sweep.SweepIdentity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code nnlab run CONFIG}: check, train, evaluate, and write results and report. */
+/**
+ * {@code nnlab run CONFIG}: check, train, evaluate, and write results and report into the run's
+ * folder, held from before training until its files are published (a second writer gets exit 2).
+ */
 @Command(name = "run", description = "Check the rules, train, evaluate and write the report.")
 final class RunCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: reports/<name>)")
+  @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: runs/<name>)")
   Path out;
 
   @Mixin ServeOptions serve;
@@ -56,14 +60,21 @@ final class RunCommand implements Callable<Integer> {
           + options.config + "'");
     }
     ExperimentConfig config = doc.bind();
-    Path dir = ReportFolder.check(out != null ? out : Path.of("reports", config.name()));
+    Path dir = ReportFolder.check(out != null ? out : ReportFolder.defaultFor(config.name()));
     ExperimentRun run;
-    try (LiveView live = serve.enabled() ? LiveServe.run(config.name(), config.seed(), config.training().epochs(),
-            ConfigWriter.toYaml(config), dir, serve, meters, stdout) : LiveView.NONE;
-        Progress progress = Progress.forTraining(config.name(), stdout)) {
-      run = runner.run(config, Progress.both(progress, live));
-      reports.write(run, dir);
-      live.finished(run.result());
+    try (ReportFolder folder = ReportFolder.open(dir, spec.commandLine().getErr())) {
+      if (SweepIdentity.holdsSweep(dir)) {
+        throw new UserInputException(dir + " holds a sweep's results (sweep.json, results.jsonl); "
+            + "a run's files would mix with them: choose another --out");
+      }
+      try (LiveView live = serve.enabled() ? LiveServe.run(config.name(), config.seed(), config.training().epochs(),
+              ConfigWriter.toYaml(config), dir, serve, meters, stdout) : LiveView.NONE) {
+        try (Progress progress = Progress.forTraining(config.name(), stdout)) {
+          run = runner.run(config, Progress.both(progress, live));
+        }
+        reports.publish(run, folder.output());
+        live.finished(run.result());
+      }
     }
     printSummary(run.result(), dir, stdout);
     return run.result().completed() ? Main.OK : Main.RULE_ERROR;
