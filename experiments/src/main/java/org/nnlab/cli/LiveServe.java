@@ -17,6 +17,7 @@ import org.nnlab.serve.LiveRun;
 import org.nnlab.serve.LiveSweep;
 import org.nnlab.serve.PageSource;
 import org.nnlab.serve.ReportServer;
+import org.nnlab.sweep.Trial;
 import org.nnlab.sweep.TrialResult;
 import org.nnlab.training.EpochResult;
 
@@ -48,6 +49,16 @@ final class LiveServe {
       @Override
       public void onTrial(TrialResult result, int done, int total) {
         live.onTrial(result, done, total);
+      }
+
+      @Override
+      public void onTrialStarted(Trial trial, int epochs) {
+        live.onTrialStarted(trial, epochs);
+      }
+
+      @Override
+      public void onEpoch(Trial trial, EpochStats epoch) {
+        live.onEpoch(trial, epoch);
       }
 
       @Override

@@ -7,7 +7,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.nnlab.experiment.EpochStats;
 import org.nnlab.sweep.SweepListener;
+import org.nnlab.sweep.Trial;
 import org.nnlab.sweep.TrialResult;
 
 /**
@@ -84,6 +86,18 @@ final class SweepProgress implements SweepListener, AutoCloseable {
       public void onTrial(TrialResult result, int done, int total) {
         first.onTrial(result, done, total);
         second.onTrial(result, done, total);
+      }
+
+      @Override
+      public void onTrialStarted(Trial trial, int epochs) {
+        first.onTrialStarted(trial, epochs);
+        second.onTrialStarted(trial, epochs);
+      }
+
+      @Override
+      public void onEpoch(Trial trial, EpochStats epoch) {
+        first.onEpoch(trial, epoch);
+        second.onEpoch(trial, epoch);
       }
     };
   }

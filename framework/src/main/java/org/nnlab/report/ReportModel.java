@@ -167,7 +167,8 @@ public final class ReportModel {
     m.put("repeat", t.repeat());
     m.put("seed", Long.toString(t.seed())); // as text: JavaScript numbers hold 53 bits, seeds 64
     m.put("status", t.status());
-    m.put("epoch", t.epochs().size());
+    // the last epoch's number: a halving trial that goes on from its last rung reports only its new epochs
+    m.put("epoch", t.epochs().isEmpty() ? 0 : t.epochs().get(t.epochs().size() - 1).epoch());
     m.put("epochs", t.epochsPlanned());
     m.put("accuracy", t.accuracy());
     m.put("samplesPerSecond", t.samplesPerSecond());

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.experiment.ExperimentRunner;
+import org.nnlab.training.TrainingListener;
 
 /**
  * Trains trials on a fixed pool of threads in this JVM ({@code nnlab-trial-1}, {@code -2}, …), one
@@ -70,6 +71,11 @@ public final class LocalTrialExecutor implements TrialExecutor {
 
   @Override
   public CompletableFuture<TrialRun> submit(TrialTask task) {
+    return submit(task, TrainingListener.NONE);
+  }
+
+  @Override
+  public CompletableFuture<TrialRun> submit(TrialTask task, TrainingListener epochs) {
     CompletableFuture<TrialRun> future = new CompletableFuture<>();
     inFlight.add(future);
     future.whenComplete((run, failure) -> inFlight.remove(future));
@@ -80,7 +86,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
         }
         try {
           ExperimentRunner runner = runners.create(loader, Tags.of("trial", task.trialId()));
-          future.complete(TrialRun.local(task.trialId(), task.train(runner)));
+          future.complete(TrialRun.local(task.trialId(), task.train(runner, epochs)));
         } catch (Throwable e) {
           future.completeExceptionally(e);
         }

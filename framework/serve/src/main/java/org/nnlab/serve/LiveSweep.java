@@ -21,6 +21,7 @@ import org.nnlab.sweep.TrialResult;
  * <pre>{@code
  * LiveSweep live = new LiveSweep(plan.base().name(), dir);
  * runner.run(plan, store, threads, live);         // or a listener that forwards to it
+ * live.end();
  * }</pre>
  *
  * Thread-safe.
@@ -31,7 +32,6 @@ public final class LiveSweep extends PageSource implements SweepListener {
   private final List<TrialResult> finished = new ArrayList<>();
   private final Map<String, TrialRow> running = new LinkedHashMap<>();
   private int planned;
-  private int started;
 
   /** The live state of sweep {@code name}, whose folder {@code dir} may hold back-query images. */
   public LiveSweep(String name, Path dir) {
@@ -56,15 +56,17 @@ public final class LiveSweep extends PageSource implements SweepListener {
     changed();
   }
 
-  /** A trial starts training, {@code epochs} epochs in all. */
-  public synchronized void started(Trial trial, int epochs, String member) {
-    running.put(trial.id(), new TrialRow(trial.id(), ++started, trial.point().parameters(), trial.repeat(),
-        trial.seed(), TrialRow.RUNNING, epochs, Double.NaN, 0, member, List.of()));
+  @Override
+  public synchronized void onTrialStarted(Trial trial, int epochs) {
+    // order 0: a trial gets its number when it finishes
+    running.put(trial.id(), new TrialRow(trial.id(), 0, trial.point().parameters(), trial.repeat(),
+        trial.seed(), TrialRow.RUNNING, epochs, Double.NaN, 0, "", List.of()));
     changed();
   }
 
-  /** A running trial finished an epoch. */
-  public synchronized void epoch(String trialId, EpochStats e) {
+  @Override
+  public synchronized void onEpoch(Trial trial, EpochStats e) {
+    String trialId = trial.id();
     TrialRow r = running.get(trialId);
     if (r != null) {
       List<EpochStats> epochs = new ArrayList<>(r.epochs());

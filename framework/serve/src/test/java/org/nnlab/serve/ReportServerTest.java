@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.experiment.EpochStats;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.Provenance;
+import org.nnlab.sweep.SweepPoint;
+import org.nnlab.sweep.Trial;
 import org.nnlab.sweep.TrialResult;
 
 class ReportServerTest {
@@ -102,6 +104,20 @@ class ReportServerTest {
       assertThat(raw(server, "POST /r/0/runs/a/report.md HTTP/1.1")).startsWith("HTTP/1.1 405");
     }
     assertThat(Files.readString(run.resolve("report.md"))).isEqualTo("# a\n");
+  }
+
+  @Test
+  void liveSweep_runningTrial_isARowWithItsLatestEpoch_untilItFinishes() {
+    LiveSweep live = new LiveSweep("s", dir);
+    live.onPlanned(3, 0);
+    Trial t = new Trial("{\"lr\":0.1}#0", SweepPoint.EMPTY, 0, 11);
+    live.onTrialStarted(t, 3);
+    live.onEpoch(t, new EpochStats(1, 0.6, 0.2, 0.1, 4000));
+    assertThat(live.json()).contains("\"status\":\"running\"", "\"seed\":\"11\",\"status\":\"running\",\"epoch\":1,"
+        + "\"epochs\":3,\"accuracy\":0.6,\"samplesPerSecond\":4000.0", "0 of 3 trials finished, 1 running, 2 queued");
+    live.onTrial(trial(0.1, 0.7), 1, 3);
+    assertThat(live.json()).doesNotContain("\"status\":\"running\",\"epoch\"")
+        .contains("1 of 3 trials finished, 0 running, 2 queued");
   }
 
   @Test
