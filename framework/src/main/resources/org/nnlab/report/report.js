@@ -127,7 +127,7 @@
             data: s.samples.filter(function (r) { return r[acc] != null; })}]});
       });
     }
-    if (s.heatmap) {
+    if (s.heatmap && s.heatmap.cells.length) {
       var h = s.heatmap, means = h.cells.map(function (c) { return c[2]; });
       keep.push('chart-heatmap');
       chart(box, 'chart-heatmap', {title: {text: 'Mean test accuracy: ' + h.x + ' × ' + h.y},

@@ -72,7 +72,7 @@ public final class FolderSource extends PageSource {
   }
 
   @Override
-  protected synchronized Map<String, Object> model() {
+  protected Map<String, Object> model() {
     try {
       Path jsonl = dir.resolve(ResultsStore.FILE);
       if (Files.isRegularFile(jsonl)) {

@@ -54,15 +54,22 @@ public final class LiveRun extends PageSource {
   }
 
   @Override
-  protected synchronized Map<String, Object> model() {
-    Map<String, Object> m = result != null ? ReportModel.run(result, dir) : ReportModel.running(name, epochs, config);
-    double acc = epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).accuracy();
-    double sps = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).samplesPerSecond();
-    TrialRow row = new TrialRow(name, 1, Map.of(), 0, seed, result != null ? result.status() : TrialRow.RUNNING,
-        epochsPlanned, result != null ? result.accuracy() : acc, result != null ? result.samplesPerSecond() : sps,
-        "", epochs);
+  protected Map<String, Object> model() {
+    List<EpochStats> so;
+    ExperimentResult r;
+    boolean ended;
+    synchronized (this) {
+      so = List.copyOf(epochs);
+      r = result;
+      ended = finished();
+    }
+    Map<String, Object> m = r != null ? ReportModel.run(r, dir) : ReportModel.running(name, so, config);
+    EpochStats last = so.isEmpty() ? null : so.get(so.size() - 1);
+    TrialRow row = new TrialRow(name, 1, Map.of(), 0, seed, r != null ? r.status() : TrialRow.RUNNING, epochsPlanned,
+        r != null ? r.accuracy() : last != null ? last.accuracy() : Double.NaN,
+        r != null ? r.samplesPerSecond() : last != null ? last.samplesPerSecond() : 0, "", so);
     m.put("trials", List.of(ReportModel.trialRow(row)));
-    m.put("live", finished() ? "the run has ended" : "epoch " + epochs.size() + " of " + epochsPlanned);
+    m.put("live", ended ? "the run has ended" : "epoch " + so.size() + " of " + epochsPlanned);
     return m;
   }
 }

@@ -86,12 +86,21 @@ public final class LiveSweep extends PageSource implements SweepListener {
   }
 
   @Override
-  protected synchronized Map<String, Object> model() {
-    // once the sweep has ended, a trial that never finished (the sweep failed or was stopped) is no row
-    List<TrialRow> rows = finished() ? List.of() : new ArrayList<>(running.values());
-    int queued = Math.max(0, planned - finished.size() - rows.size());
-    Map<String, Object> m = ReportModel.sweep(name, List.copyOf(finished), rows, dir);
-    m.put("live", finished() ? "the sweep has ended" : finished.size() + " of " + planned + " trials finished, "
+  protected Map<String, Object> model() {
+    List<TrialResult> done;
+    List<TrialRow> rows;
+    int total;
+    boolean ended;
+    synchronized (this) {
+      done = List.copyOf(finished);
+      ended = finished();
+      // once the sweep has ended, a trial that never finished (the sweep failed or was stopped) is no row
+      rows = ended ? List.of() : List.copyOf(running.values());
+      total = planned;
+    }
+    int queued = Math.max(0, total - done.size() - rows.size());
+    Map<String, Object> m = ReportModel.sweep(name, done, rows, dir);
+    m.put("live", ended ? "the sweep has ended" : done.size() + " of " + total + " trials finished, "
         + rows.size() + " running, " + queued + " queued");
     return m;
   }

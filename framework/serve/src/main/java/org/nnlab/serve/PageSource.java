@@ -6,7 +6,8 @@ import org.nnlab.report.ReportModel;
 /**
  * Something a report page shows that may change: a sweep or run training in this process, or a
  * folder on disk. Each change bumps {@link #version()}; a server sends the page's model again when
- * it has. Thread-safe.
+ * it has. Thread-safe. The lock is only held to record a change or copy the state: the model is
+ * built outside it, so the trials that report changes never wait for a page.
  */
 public abstract class PageSource {
   private long version;
@@ -14,7 +15,10 @@ public abstract class PageSource {
   private long jsonVersion = -1;
   private String json;
 
-  /** The page's model as it stands (see {@link ReportModel}). */
+  /**
+   * The page's model as it stands (see {@link ReportModel}). Called without the lock held: copy the
+   * state under it, then build from the copy.
+   */
   protected abstract Map<String, Object> model();
 
   /** Whether nothing will change any more: {@link #end} was called. */
@@ -46,18 +50,27 @@ public abstract class PageSource {
   /** Looks for changes it is not told about (a folder polls its files); nothing by default. */
   protected void refresh() {}
 
-  /** The model as JSON, built once per version: every page that asks shares it. */
-  public synchronized String json() {
-    long v = version();
-    if (jsonVersion != v) {
-      json = ReportModel.json(model());
-      jsonVersion = v;
+  /** The model as JSON, built once per version (outside the lock): every page that asks shares it. */
+  public String json() {
+    long v;
+    synchronized (this) {
+      v = version();
+      if (jsonVersion == v) {
+        return json;
+      }
     }
-    return json;
+    String built = ReportModel.json(model());
+    synchronized (this) {
+      if (v > jsonVersion) {
+        json = built;
+        jsonVersion = v;
+      }
+    }
+    return built;
   }
 
   /** The model itself, for a page's first render. */
-  public synchronized Map<String, Object> currentModel() {
+  public Map<String, Object> currentModel() {
     return model();
   }
 
