@@ -39,7 +39,7 @@ import org.nnlab.report.HtmlReport;
  */
 public final class ReportServer implements AutoCloseable {
   /** The least time between two models sent on one event stream: updates in a burst are merged. */
-  public static final long MIN_GAP_MILLIS = 500;
+  public static final long MIN_GAP_MILLIS = 1000;
   /** The most event streams open at once; more are answered 503. */
   public static final int MAX_STREAMS = 32;
   private static final long KEEP_ALIVE_MILLIS = 15_000;
