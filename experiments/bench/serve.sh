@@ -39,7 +39,7 @@ for ((i = 1; i <= repeats; i++)); do
         > "$d.log" 2>/dev/null &
       pid=$!
       url=""
-      for _ in $(seq 400); do url=$(grep -o "http://[0-9.:]*/" "$d.log" | head -1); [[ -n "$url" ]] && break; sleep 0.05; done
+      for _ in $(seq 400); do url=$(grep -so "http://[0-9.:]*/" "$d.log" | head -1); [[ -n "$url" ]] && break; sleep 0.05; done
       : > "$d.events"
       client=""
       if [[ $mode == page ]]; then curl -s -N "${url}events" > "$d.events" 2>/dev/null & client=$!; fi
