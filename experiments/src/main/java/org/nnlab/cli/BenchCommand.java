@@ -22,7 +22,6 @@ import org.nnlab.data.TargetEncoding;
 import org.nnlab.metrics.Evaluation;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Backprop;
-import org.nnlab.network.FastNetwork;
 import org.nnlab.network.Initializer;
 import org.nnlab.network.Network;
 import org.nnlab.network.Precision;
@@ -122,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
     int n = Math.min(samples, train.size());
     out.printf("data: %s (%d training samples used, %d test)%n", name, n, test.size());
     out.printf("network: %s, %s, %s, batch size %d, %s%n", join(layers), rule.id(), numbers.id(), batchSize,
-        reference ? "reference Network" : "fast engine, kernels " + FastNetwork.kernels());
+        reference ? "reference Network" : "fast engine, kernels " + TrainingEngine.kernels());
     if (dumpDir != null) {
       dump(network, dumpDir.resolve("init"));
     }

@@ -96,16 +96,13 @@ public final class FloatBlockNetwork implements TrainingEngine {
   }
 
   static FloatBlockNetwork of(Network network, FloatKernels kernels, int batchSize) {
-    BlockNetwork.checkArguments(network, batchSize);
+    if (network.weightLayers() < 2 || batchSize < 1) {
+      throw new IllegalArgumentException("a float block engine needs a hidden layer and batchSize ≥ 1");
+    }
     if (kernels == FloatKernels.BEST) {
       JitWarmUp.onceFloat();
     }
     return new FloatBlockNetwork(network, kernels, batchSize);
-  }
-
-  @Override
-  public double train(double[] inputs, double[] targets, double learningRate, Backprop rule) {
-    return BlockNetwork.trainOne(this, inputs, targets, learningRate, rule);
   }
 
   /**
@@ -117,7 +114,9 @@ public final class FloatBlockNetwork implements TrainingEngine {
   @Override
   public int trainBlock(double[][] inputs, double[][] targets, int count, double learningRate, Backprop rule,
       double[] losses) {
-    BlockNetwork.checkBlock(inputs, count, block, in);
+    if (count < 1 || count > block) {
+      throw new IllegalArgumentException("count must be in 1.." + block + ", found " + count);
+    }
     for (int b = 0; b < count; b++) {
       for (int j = 0; j < in; j++) {
         x[b][j] = (float) inputs[b][j];

@@ -7,8 +7,8 @@ package org.nnlab.network;
  * wt[k][j·out + i] = W_{k+1}[i][j]}) so every inner loop is an axpy over a contiguous column.
  * Half the bytes per weight of the double engines; about 1e-7 relative rounding per operation, so
  * results drift from the double reference (measured in {@code reports/performance/}). Per-sample steps are applied during the next forward pass, one
- * column at a time, as in {@link FastNetwork}, with {@code FloatVector}s when available.
- * Mini-batches as in {@link FastNetwork}: the summed steps of B samples, each α/B·δ·oᵀ, applied
+ * column at a time, with {@code FloatVector}s when available.
+ * Mini-batches: the summed steps of B samples, each α/B·δ·oᵀ, applied
  * together at the end of the batch.
  *
  * <p>Not thread-safe.
@@ -62,7 +62,7 @@ public final class FloatNetwork implements TrainingEngine {
     int[] sizes = network.layerSizes();
     float[][] wt = new float[sizes.length - 1][];
     for (int k = 0; k < wt.length; k++) {
-      wt[k] = toFloats(FastNetwork.transpose(network.weights(k), sizes[k + 1], sizes[k]));
+      wt[k] = toFloats(transpose(network.weights(k), sizes[k + 1], sizes[k]));
     }
     return new FloatNetwork(sizes, network.activation(), wt, batchSize);
   }
@@ -75,10 +75,27 @@ public final class FloatNetwork implements TrainingEngine {
     return loss;
   }
 
+  @Override
+  public int trainBlock(double[][] inputs, double[][] targets, int count, double learningRate, Backprop rule,
+      double[] losses) {
+    for (int s = 0; s < count; s++) {
+      losses[s] = train(inputs[s], targets[s], learningRate, rule);
+      if (!Double.isFinite(losses[s])) {
+        return s + 1;
+      }
+    }
+    return count;
+  }
+
+  @Override
+  public int blockSize() {
+    return 1;
+  }
+
   /** The step of the sample just seen: kept pending, or added to the batch's gradient. */
   private void step(double learningRate) {
     if (batchSize == 1) {
-      // kept pending, applied column by column during the next forward pass (as FastNetwork does)
+      // kept pending, applied column by column during the next forward pass
       for (int k = 0; k < wt.length; k++) {
         for (int i = 0; i < step[k].length; i++) {
           step[k][i] = (float) learningRate * delta[k + 1][i];
@@ -107,8 +124,19 @@ public final class FloatNetwork implements TrainingEngine {
   public void copyTo(Network network) {
     flush();
     for (int k = 0; k < wt.length; k++) {
-      network.setWeights(k, FastNetwork.transpose(toDoubles(wt[k]), sizes[k], sizes[k + 1]));
+      network.setWeights(k, transpose(toDoubles(wt[k]), sizes[k], sizes[k + 1]));
     }
+  }
+
+  /** {@code rows × cols} row-major into {@code cols × rows} row-major. */
+  static double[] transpose(double[] m, int rows, int cols) {
+    double[] t = new double[m.length];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        t[j * rows + i] = m[i * cols + j];
+      }
+    }
+    return t;
   }
 
   /** Each value rounded to the nearest float. */

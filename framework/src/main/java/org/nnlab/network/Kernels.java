@@ -1,13 +1,13 @@
 package org.nnlab.network;
 
 /**
- * The inner loops of {@link FastNetwork}: column axpys over contiguous weights, four columns per
- * pass over h. Two implementations with bit-identical results (multiply, then add, in the order
- * written below; never a fused multiply-add): {@link ScalarKernels}, plain Java for any JDK 17+,
- * and {@code VectorKernels}, the same loops in {@code jdk.incubator.vector}, used when the JVM was
- * started with {@code --add-modules jdk.incubator.vector} (the {@code ./nnlab} launcher does). On
- * JDK 17 the C2 JIT does not vectorise these loops by itself (measured: same speed with and without
- * {@code -XX:-UseSuperWord}), hence the explicit version.
+ * The inner loops of {@link BlockNetwork} and {@link UpperLayers}: the first layer's panel products
+ * and Gram matrix, dot products, axpys and the sigmoid. Two implementations: {@link ScalarKernels},
+ * plain Java for any JDK 17+, and {@code VectorKernels}, the same loops in {@code
+ * jdk.incubator.vector}, used when the JVM was started with {@code --add-modules
+ * jdk.incubator.vector} (the {@code ./nnlab} launcher does). On JDK 17 the C2 JIT does not
+ * vectorise these loops by itself, hence the explicit version. The two agree to rounding (the
+ * vector loops group sums by lane and use fused multiply-adds), not bit for bit.
  *
  * <p>Every kernel gives the same bits whether it runs interpreted, in C1 or in C2 (so results do
  * not depend on JIT timing): lane-wise add, mul and fma are IEEE-exact in both; lane reductions and
@@ -17,16 +17,6 @@ interface Kernels {
 
   /** The fastest implementation this JVM can run; {@code -Dnnlab.kernels=scalar} forces the plain one. */
   Kernels BEST = load();
-
-  /**
-   * For c in 0..3: W[:, c] += a·p_c, then h = (((h + x0·W[:,0]) + x1·W[:,1]) + x2·W[:,2]) + x3·W[:,3];
-   * column c starts at {@code col + c·out}.
-   */
-  void updateAndAccumulate4(double[] w, int col, int out, double[] a,
-      double p0, double p1, double p2, double p3, double x0, double x1, double x2, double x3, double[] h);
-
-  /** h = (((h + x0·W[:,0]) + x1·W[:,1]) + x2·W[:,2]) + x3·W[:,3]; column c starts at col + c·out. */
-  void accumulate4(double[] w, int col, int out, double x0, double x1, double x2, double x3, double[] h);
 
   /**
    * Rows per panel of the block engine's weight layout: {@code wp[(p·in + j)·P + r] = W[p·P + r][j]},

@@ -2,8 +2,8 @@ package org.nnlab.network;
 
 /**
  * What the trainer drives: per-sample steps on weights taken from a {@link Network}, written back
- * with {@link #copyTo}. {@link #of} picks the engine for a precision and batch size; all of them
- * give, at double precision and batch size 1, the weights {@link Network#train} gives.
+ * with {@link #copyTo}. {@link #of} picks the engine for a precision and batch size: {@link
+ * BlockNetwork} at double precision, which gives the weights {@link Network#train} gives to 1e-12.
  *
  * <pre>{@code
  * TrainingEngine engine = TrainingEngine.of(network, Precision.DOUBLE, 1);
@@ -15,28 +15,22 @@ package org.nnlab.network;
  */
 public interface TrainingEngine {
 
-  /** One step on (x, t); returns the loss ½Σ(t − o)² before it, as {@link Network#train}. */
-  double train(double[] inputs, double[] targets, double learningRate, Backprop rule);
-
   /**
-   * Trains on {@code inputs[0..count)} in order, writing each loss into {@code losses}; stops after
-   * the first non-finite loss and returns how many samples it trained. Engines that look ahead
-   * ({@link BlockNetwork}) take up to {@link #blockSize()} samples at once.
+   * Trains on {@code inputs[0..count)} in order, count ≤ {@link #blockSize()}, writing each
+   * sample's loss ½Σ(t − o)² (before its step) into {@code losses}; stops after the first
+   * non-finite loss and returns how many samples it trained.
    */
-  default int trainBlock(double[][] inputs, double[][] targets, int count, double learningRate, Backprop rule,
-      double[] losses) {
-    for (int s = 0; s < count; s++) {
-      losses[s] = train(inputs[s], targets[s], learningRate, rule);
-      if (!Double.isFinite(losses[s])) {
-        return s + 1;
-      }
-    }
-    return count;
-  }
+  int trainBlock(double[][] inputs, double[][] targets, int count, double learningRate, Backprop rule,
+      double[] losses);
 
-  /** The most samples {@link #trainBlock} takes at once. */
-  default int blockSize() {
-    return 1;
+  /** The most samples {@link #trainBlock} takes at once: a block, or one mini-batch. */
+  int blockSize();
+
+  /** One step on (x, t), a block of one; returns the loss before it, as {@link Network#train}. */
+  default double train(double[] inputs, double[] targets, double learningRate, Backprop rule) {
+    double[] loss = new double[1];
+    trainBlock(new double[][] {inputs}, new double[][] {targets}, 1, learningRate, rule, loss);
+    return loss[0];
   }
 
   /** Applies any pending step and writes the weights into {@code network} (same shape). */
@@ -52,16 +46,19 @@ public interface TrainingEngine {
   }
 
   /**
-   * The fast engine for {@code network}'s shape, starting from its weights: {@link BlockNetwork}
-   * (double) or {@link FloatBlockNetwork} (float) when it has a hidden layer, else the per-sample
-   * {@link FastNetwork} or {@link FloatNetwork}.
+   * The fast engine for {@code network}, starting from its weights: {@link BlockNetwork} (double),
+   * or at float precision {@link FloatBlockNetwork} when it has a hidden layer, else {@link
+   * FloatNetwork}.
    */
   static TrainingEngine of(Network network, Precision precision, int batchSize) {
-    // -Dnnlab.engine=fused: the per-sample engines, to compare
-    boolean block = network.weightLayers() >= 2 && !"fused".equals(System.getProperty("nnlab.engine"));
     if (precision == Precision.FLOAT) {
-      return block ? FloatBlockNetwork.of(network, batchSize) : FloatNetwork.of(network, batchSize);
+      return network.weightLayers() >= 2 ? FloatBlockNetwork.of(network, batchSize) : FloatNetwork.of(network, batchSize);
     }
-    return block ? BlockNetwork.of(network, batchSize) : FastNetwork.of(network, batchSize);
+    return BlockNetwork.of(network, batchSize);
+  }
+
+  /** Which inner loops the engines run on this JVM: {@code scalar}, or {@code vector-N} for N-bit vectors. */
+  static String kernels() {
+    return Kernels.BEST.name();
   }
 }

@@ -15,7 +15,7 @@ import org.nnlab.network.TrainingEngine;
  * Per-sample stochastic gradient descent, the book's way: for each epoch, visit every training
  * sample once (in a fresh seeded order when {@code shuffle} is on), scale it, encode its target and
  * take one step. The steps run on a {@link TrainingEngine} (at double precision, {@link
- * org.nnlab.network.FastNetwork}: the same weights as {@link Network#train}, faster) and the
+ * org.nnlab.network.BlockNetwork}: the weights of {@link Network#train} to 1e-12, faster) and the
  * weights are written back into {@code network} at the end of every epoch, before the listener
  * sees it, and when training stops. {@code training.batchSize} B &gt; 1 averages B steps per update.
  *

@@ -76,7 +76,7 @@ class FloatBlockNetworkProperties {
     Network start = RandomNetworks.network(sizes, seed);
     FloatBlockNetwork engine = FloatBlockNetwork.of(start, kernels, batch);
     FloatNetwork perSample = FloatNetwork.of(start, batch);
-    FastNetwork exact = FastNetwork.of(start, batch);
+    BlockNetwork exact = BlockNetwork.of(start, batch);
     SplittableRandom rng = new SplittableRandom(seed);
     double[][] xs = new double[batch][];
     double[][] ts = new double[batch][];
@@ -87,10 +87,9 @@ class FloatBlockNetworkProperties {
         xs[b] = RandomNetworks.inputs(sizes[0], rng.nextLong());
         ts[b] = RandomNetworks.targets(sizes[sizes.length - 1], rng.nextLong());
         perSample.train(xs[b], ts[b], 0.4, rule);
-        exact.train(xs[b], ts[b], 0.4, rule);
       }
       perSample.flush();
-      exact.flush();
+      exact.trainBlock(xs, ts, count, 0.4, rule, losses);
       engine.trainBlock(xs, ts, count, 0.4, rule, losses);
       s += count;
     }
@@ -115,6 +114,29 @@ class FloatBlockNetworkProperties {
     assertThat(engine.trainBlock(xs, ts, 4, 0.3, Backprop.EXACT, losses)).isEqualTo(2);
     assertThat(losses[0]).isFinite();
     assertThat(losses[1]).isNaN();
+  }
+
+  @Property(tries = 40)
+  void floatStep_staysWithin1e5OfTheDoubleStep(
+      @ForAll("anyShape") int[] sizes, @ForAll long seed, @ForAll Backprop rule) {
+    Network reference = RandomNetworks.network(sizes, seed);
+    FloatNetwork single = FloatNetwork.of(reference, 1);
+    Network fromFloat = reference.copy();
+    double[] x = RandomNetworks.inputs(sizes[0], seed);
+    double[] t = RandomNetworks.targets(sizes[sizes.length - 1], seed);
+    double lossFloat = single.train(x, t, 0.3, rule);
+    double loss = reference.train(x, t, 0.3, rule);
+    single.copyTo(fromFloat);
+    assertThat(lossFloat).isCloseTo(loss, within(1e-5));
+    for (int k = 0; k < reference.weightLayers(); k++) {
+      assertThat(fromFloat.weights(k)).containsExactly(reference.weights(k), within(1e-5));
+    }
+    assertThat(single.query(x)).containsExactly(reference.query(x), within(1e-5));
+  }
+
+  @Provide
+  Arbitrary<int[]> anyShape() {
+    return Arbitraries.integers().between(1, 20).array(int[].class).ofMinSize(2).ofMaxSize(4);
   }
 
   @Example
