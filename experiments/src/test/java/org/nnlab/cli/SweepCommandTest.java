@@ -93,6 +93,28 @@ class SweepCommandTest {
   }
 
   @Test
+  void sweep_infiniteValue_exitsTwo_withOneLineAtTheValue(@TempDir Path dir) throws IOException {
+    Path config = TinySweeps.write(dir, "[0.1, .inf]", 1);
+    Path out = dir.resolve("out");
+    CliRun run = CliRun.of("sweep", config.toString(), "--out", out.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("nnlab: " + config + ":9:34: sweep.parameters.training.learningRate[1] "
+        + "must be a finite number, found .inf; allowed: finite numbers such as 0.1, -2 or 1e-3"
+        + System.lineSeparator());
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void sweep_leadingZeroAndHexValues_trainWithTheValuesTheConfigReads(@TempDir Path dir) throws IOException {
+    Path config = TinySweeps.write(dir, "[0.1]\n    network.layers[1]: [010, 0x3]", 1);
+    Path out = dir.resolve("out");
+    CliRun run = CliRun.of("sweep", config.toString(), "--out", out.toString(), "--parallel", "1");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(ResultsStore.readAll(out.resolve("results.jsonl")))
+        .extracting(t -> t.parameters().get("network.layers[1]")).containsExactly(10, 3);
+  }
+
+  @Test
   void report_singleRun_rebuildsFromResultsJson(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("run");
     CliRun run = CliRun.of("run", CliRun.config("quickstart.yaml"), "--out", out.toString(),
