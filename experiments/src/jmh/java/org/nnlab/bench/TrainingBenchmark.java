@@ -6,6 +6,7 @@ import org.nnlab.network.Activation;
 import org.nnlab.network.Backprop;
 import org.nnlab.network.BlockNetwork;
 import org.nnlab.network.Initializer;
+import org.nnlab.network.KernelChoice;
 import org.nnlab.network.Network;
 import org.nnlab.network.Precision;
 import org.nnlab.network.TrainingEngine;
@@ -55,9 +56,9 @@ public class TrainingBenchmark {
   public void setUp() {
     int[] sizes = java.util.Arrays.stream(shape.split("-")).mapToInt(Integer::parseInt).toArray();
     reference = Network.create(sizes, Activation.sigmoid(), Initializer.normalFanIn(), new SplittableRandom(42));
-    block = BlockNetwork.of(reference, 1);
+    block = BlockNetwork.of(reference, KernelChoice.AUTO, 1);
     floatBlock = TrainingEngine.of(reference, Precision.FLOAT, 1);
-    forward = BlockNetwork.of(reference, 1);
+    forward = BlockNetwork.of(reference, KernelChoice.AUTO, 1);
     SplittableRandom rng = new SplittableRandom(7);
     x = new double[SAMPLES][sizes[0]];
     t = new double[SAMPLES][sizes[sizes.length - 1]];

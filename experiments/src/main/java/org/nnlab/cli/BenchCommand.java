@@ -22,7 +22,9 @@ import org.nnlab.data.TargetEncoding;
 import org.nnlab.metrics.Evaluation;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Backprop;
+import org.nnlab.network.EngineOptions;
 import org.nnlab.network.Initializer;
+import org.nnlab.network.KernelChoice;
 import org.nnlab.network.Network;
 import org.nnlab.network.Precision;
 import org.nnlab.network.TrainingEngine;
@@ -121,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
     int n = Math.min(samples, train.size());
     out.printf("data: %s (%d training samples used, %d test)%n", name, n, test.size());
     out.printf("network: %s, %s, %s, batch size %d, %s%n", join(layers), rule.id(), numbers.id(), batchSize,
-        reference ? "reference Network" : "fast engine, kernels " + TrainingEngine.kernels());
+        reference ? "reference Network" : new EngineOptions(numbers, KernelChoice.AUTO).describe().summary());
     if (dumpDir != null) {
       dump(network, dumpDir.resolve("init"));
     }

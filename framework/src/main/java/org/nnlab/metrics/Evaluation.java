@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.InputScaling;
 import org.nnlab.network.BlockNetwork;
+import org.nnlab.network.KernelChoice;
 import org.nnlab.network.Network;
 
 /**
@@ -45,7 +46,7 @@ public final class Evaluation {
     int[] predicted = new int[n];
     double[] confidence = new double[n];
     int[] actual = new int[n];
-    BlockNetwork forward = BlockNetwork.of(network, 1);
+    BlockNetwork forward = BlockNetwork.of(network, KernelChoice.AUTO, 1);
     double[][] x = new double[BlockNetwork.BLOCK][data.features()];
     for (int start = 0; start < n; start += BlockNetwork.BLOCK) {
       int count = Math.min(BlockNetwork.BLOCK, n - start);

@@ -26,13 +26,14 @@ package org.nnlab.network;
  * (α/m)·Σ δ·oᵀ. {@link #query} runs the same forward pass without training, for evaluation.
  *
  * <pre>{@code
- * BlockNetwork engine = BlockNetwork.of(network, 1);
+ * BlockNetwork engine = BlockNetwork.of(network, KernelChoice.AUTO, 1);
  * int done = engine.trainBlock(xs, ts, 16, 0.1, Backprop.EXACT, losses);
  * engine.copyTo(network);
  * }</pre>
  *
  * <p>Not thread-safe.
  */
+@SuppressWarnings("cast") // the (double) casts are no-ops here and rounding casts in the float twin
 public final class BlockNetwork implements TrainingEngine {
   /** Samples whose first-layer updates are deferred together. */
   public static final int BLOCK = 16;
@@ -47,10 +48,12 @@ public final class BlockNetwork implements TrainingEngine {
 
   private final int block; // BLOCK, or the mini-batch size
   private final boolean miniBatch; // samples of a block see the same weights: no corrections
+  private final double[][] x; // the float twin's rounded copies of a block's inputs and targets
+  private final double[][] t;
   private final double[][] z; // W_0·x_b
   private final double[][] a; // α·δ_1 of sample b (α/m with mini-batches of m)
   private final double[][] gram; // gram[s][r] = x_r·x_s for r < s
-  private final double[][] outputs; // query's results
+  private final double[][] outputs; // always double: query's results
   private final double[] lanes; // the kernels' scratch for dot products
   private final double[] h;
   private final double[] back;
@@ -65,32 +68,35 @@ public final class BlockNetwork implements TrainingEngine {
     this.kernels = kernels;
     int rows = kernels.panel();
     this.panels = Panels.count(width, rows);
-    this.wp = Panels.of(network.weights(0), width, in, rows);
+    this.wp = Reals.asDoubles(Panels.of(network.weights(0), width, in, rows));
     this.upper = new UpperLayers(network, miniBatch, kernels);
+    this.x = new double[block][];
+    this.t = new double[block][];
     this.z = new double[block][panels * rows];
     this.a = new double[block][panels * rows]; // the padding rows stay 0, so padded weights stay 0
     this.gram = miniBatch ? null : new double[block][block];
-    this.outputs = new double[block][sizes[sizes.length - 1]];
+    this.outputs = new double[block][sizes[sizes.length - 1]]; // always double
     this.lanes = new double[kernels.lanes()];
     this.h = new double[width];
     this.back = new double[width];
   }
 
   /**
-   * An engine starting from {@code network}'s weights. {@code batchSize} 1 is the book's per-sample
-   * descent; m &gt; 1 makes each {@link #trainBlock} call one mini-batch of up to m samples.
+   * An engine starting from {@code network}'s weights, on the kernels {@code choice} allows. {@code
+   * batchSize} 1 is the book's per-sample descent; m &gt; 1 makes each {@link #trainBlock} call one
+   * mini-batch of up to m samples.
+   *
+   * @throws IllegalStateException when {@code choice} is {@code VECTOR} and the JVM lacks the module
    */
-  public static BlockNetwork of(Network network, int batchSize) {
-    return of(network, Kernels.BEST, batchSize);
+  public static BlockNetwork of(Network network, KernelChoice choice, int batchSize) {
+    return of(network, Kernels.of(choice), batchSize);
   }
 
   static BlockNetwork of(Network network, Kernels kernels, int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be ≥ 1, found " + batchSize);
     }
-    if (kernels == Kernels.BEST) {
-      JitWarmUp.once();
-    }
+    JitWarmUp.once(kernels);
     return new BlockNetwork(network, kernels, batchSize);
   }
 
@@ -100,15 +106,17 @@ public final class BlockNetwork implements TrainingEngine {
    * first non-finite loss, as the trainer does; returns the number of samples trained.
    */
   @Override
-  public int trainBlock(double[][] inputs, double[][] targets, int count, double learningRate, Backprop rule,
-      double[] losses) {
+  public int trainBlock(double[][] inputs, double[][] targets, int count, double learningRate, // always double
+      Backprop rule, double[] losses) { // always double
     check(inputs, count);
-    double[][] x = inputs; // read in place: the block's update lands before this call returns
+    // read in place (rounded copies in the float engine): the block's update lands before this returns
+    double[][] x = Reals.asDoubles(inputs, count, this.x);
+    double[][] t = Reals.asDoubles(targets, count, this.t);
     kernels.multiply(wp, in, panels, x, count, z);
     if (!miniBatch) {
       kernels.gram(x, count, in, gram, lanes); // gram[s][r] = x_r·x_s for r < s
     }
-    double rate = miniBatch ? learningRate / count : learningRate;
+    double rate = (double) (miniBatch ? learningRate / count : learningRate);
     for (int s = 0; s < count; s++) {
       // W_s·x_s = W_0·x_s + Σ_{r<s} a_r·(x_r·x_s); a mini-batch has no corrections
       System.arraycopy(z[s], 0, h, 0, width);
@@ -116,14 +124,13 @@ public final class BlockNetwork implements TrainingEngine {
         kernels.axpy(h, a[r], gram[s][r], width);
       }
       upper.activate(h);
-      double loss = upper.train(h, targets[s], rate, rule, back);
+      upper.train(h, t[s], rate, rule, back, losses, s);
       // δ_1 = e_1 ⊙ σ'(O_1), where e_1 is what the layers above carried back
       double[] as = a[s];
       for (int i = 0; i < width; i++) {
-        as[i] = rate * (back[i] * f.derivativeAt(h[i]));
+        as[i] = rate * (back[i] * (double) f.derivativeAt(h[i]));
       }
-      losses[s] = loss;
-      if (!Double.isFinite(loss)) {
+      if (!Double.isFinite(losses[s])) { // always double
         count = s + 1;
         break;
       }
@@ -139,19 +146,18 @@ public final class BlockNetwork implements TrainingEngine {
    * current weights, by the forward pass training uses; nothing is trained. The returned arrays
    * are scratch, valid until the next call.
    */
-  public double[][] query(double[][] inputs, int count) {
+  public double[][] query(double[][] inputs, int count) { // always double
     check(inputs, count);
-    kernels.multiply(wp, in, panels, inputs, count, z);
+    kernels.multiply(wp, in, panels, Reals.asDoubles(inputs, count, x), count, z);
     for (int b = 0; b < count; b++) {
       System.arraycopy(z[b], 0, h, 0, width);
       upper.activate(h);
-      double[] o = upper.forward(h);
-      System.arraycopy(o, 0, outputs[b], 0, o.length);
+      Reals.widen(upper.forward(h), outputs[b]);
     }
     return outputs;
   }
 
-  private void check(double[][] inputs, int count) {
+  private void check(double[][] inputs, int count) { // always double
     if (count < 1 || count > block) {
       throw new IllegalArgumentException("count must be in 1.." + block + ", found " + count);
     }
@@ -169,12 +175,8 @@ public final class BlockNetwork implements TrainingEngine {
 
   @Override
   public void copyTo(Network network) {
-    network.setWeights(0, Panels.toRowMajor(wp, width, in, kernels.panel()));
+    network.setWeights(0, Panels.toRowMajor(Reals.widen(wp), width, in, kernels.panel()));
     upper.copyTo(network);
   }
 
-  /** Which inner loops this engine runs: {@code scalar}, or {@code vector-N} for N-bit vectors. */
-  public String kernels() {
-    return kernels.name();
-  }
 }

@@ -15,8 +15,27 @@ package org.nnlab.network;
  */
 interface Kernels {
 
-  /** The fastest implementation this JVM can run; {@code -Dnnlab.kernels=scalar} forces the plain one. */
-  Kernels BEST = load();
+  /**
+   * New kernels for one engine, as {@code choice} asks: the vector ones when it allows them and the
+   * JVM has {@code jdk.incubator.vector}, else the plain ones. Engines do not share kernels: the
+   * vector sigmoid of the float engine keeps scratch.
+   *
+   * @throws IllegalStateException when {@code choice} is {@code VECTOR} and the JVM lacks the module
+   */
+  static Kernels of(KernelChoice choice) {
+    if (choice != KernelChoice.SCALAR && KernelChoice.vectorModulePresent()) {
+      try {
+        return (Kernels) Class.forName("org.nnlab.network.VectorKernels").getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException | LinkageError e) {
+        // a JDK without a working Vector API: the plain loops are correct too
+      }
+    }
+    if (choice == KernelChoice.VECTOR) {
+      throw new IllegalStateException(
+          "network.kernels: vector needs the jdk.incubator.vector module; " + KernelChoice.HOW_TO_ENABLE);
+    }
+    return new ScalarKernels();
+  }
 
   /**
    * Rows per panel of the block engine's weight layout: {@code wp[(p·in + j)·P + r] = W[p·P + r][j]},
@@ -54,23 +73,14 @@ interface Kernels {
 
   /**
    * h[i] = σ(h[i]) = 1/(1 + e^−h[i]) for i &lt; n with {@link ExpKernel}'s exp: the same bits in
-   * every implementation and at every JIT stage.
+   * every implementation and at every JIT stage. Computed in 64 bits at either precision (the
+   * float kernels round the result once).
    */
   void sigmoid(double[] h, int n);
 
   /** A human-readable name for reports: {@code scalar} or {@code vector-256} etc. */
   String name();
 
-  private static Kernels load() {
-    if (!"scalar".equals(System.getProperty("nnlab.kernels"))
-        && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-      try {
-        return (Kernels) Class.forName("org.nnlab.network.VectorKernels")
-            .getDeclaredConstructor().newInstance();
-      } catch (ReflectiveOperationException | LinkageError e) {
-        return new ScalarKernels(); // a JDK without a working Vector API: the plain loops are correct too
-      }
-    }
-    return new ScalarKernels();
-  }
+  /** The vector width in bits, or 0 for the plain loops. */
+  int vectorBits();
 }

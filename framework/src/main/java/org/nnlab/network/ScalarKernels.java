@@ -14,7 +14,7 @@ final class ScalarKernels implements Kernels {
     for (int b = 0; b < count; b++) {
       double[] xb = x[b];
       double[] zb = z[b];
-      java.util.Arrays.fill(zb, 0, panels * rows, 0.0);
+      java.util.Arrays.fill(zb, 0, panels * rows, 0);
       for (int p = 0; p < panels; p++) {
         int base = p * rows;
         for (int j = 0, off = p * in * rows; j < in; j++, off += rows) {
@@ -55,7 +55,7 @@ final class ScalarKernels implements Kernels {
 
   @Override
   public double dot(double[] w, double[] x, int n, double[] lanes) {
-    return dot(0, 0.0, w, x, n);
+    return dot(0, 0, w, x, n);
   }
 
   /** {@code s + Σ_{from≤i<n} w[i]·x[i]}, in index order; the vector version's tail. */
@@ -90,5 +90,10 @@ final class ScalarKernels implements Kernels {
   @Override
   public String name() {
     return "scalar";
+  }
+
+  @Override
+  public int vectorBits() {
+    return 0;
   }
 }

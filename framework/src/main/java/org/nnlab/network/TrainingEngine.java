@@ -2,8 +2,8 @@ package org.nnlab.network;
 
 /**
  * What the trainer drives: per-sample steps on weights taken from a {@link Network}, written back
- * with {@link #copyTo}. {@link #of} picks the engine for a precision and batch size: {@link
- * BlockNetwork} at double precision, which gives the weights {@link Network#train} gives to 1e-12.
+ * with {@link #copyTo}. {@link #of} builds the engine for the options and batch size: {@link
+ * BlockNetwork}, which gives the weights {@link Network#train} gives to 1e-12, or its float twin.
  *
  * <pre>{@code
  * TrainingEngine engine = TrainingEngine.of(network, Precision.DOUBLE, 1);
@@ -37,7 +37,7 @@ public interface TrainingEngine {
   void copyTo(Network network);
 
   /**
-   * Starts getting the double engines' vector loops compiled on a background thread (about a second
+   * Starts getting the double engine's vector loops compiled on a background thread (about a second
    * of JIT work, once per JVM), so a caller can read its data meanwhile; the first engine made waits
    * for it to finish instead of starting cold. Optional: without it, that engine does the warm-up.
    */
@@ -45,20 +45,20 @@ public interface TrainingEngine {
     JitWarmUp.startInBackground();
   }
 
-  /**
-   * The fast engine for {@code network}, starting from its weights: {@link BlockNetwork} (double),
-   * or at float precision {@link FloatBlockNetwork} when it has a hidden layer, else {@link
-   * FloatNetwork}.
-   */
+  /** The fast engine for {@code network} at {@code precision}, on the vector kernels when the JVM has them. */
   static TrainingEngine of(Network network, Precision precision, int batchSize) {
-    if (precision == Precision.FLOAT) {
-      return network.weightLayers() >= 2 ? FloatBlockNetwork.of(network, batchSize) : FloatNetwork.of(network, batchSize);
-    }
-    return BlockNetwork.of(network, batchSize);
+    return of(network, new EngineOptions(precision, KernelChoice.AUTO), batchSize);
   }
 
-  /** Which inner loops the engines run on this JVM: {@code scalar}, or {@code vector-N} for N-bit vectors. */
-  static String kernels() {
-    return Kernels.BEST.name();
+  /**
+   * The fast engine for {@code network}, starting from its weights: {@link BlockNetwork}, or its
+   * float twin {@link FloatBlockNetwork} (generated from it at build time) at float precision.
+   *
+   * @throws IllegalStateException when {@code options} ask for vector kernels the JVM lacks
+   */
+  static TrainingEngine of(Network network, EngineOptions options, int batchSize) {
+    return options.precision() == Precision.FLOAT
+        ? FloatBlockNetwork.of(network, options.kernels(), batchSize)
+        : BlockNetwork.of(network, options.kernels(), batchSize);
   }
 }

@@ -15,6 +15,7 @@ import java.util.Arrays;
  * batch's samples all see the same weights. Within 1e-12 of the reference after 1,000 samples
  * (sums regrouped, fused multiply-adds; {@code BlockNetworkProperties}). Not thread-safe.
  */
+@SuppressWarnings("cast") // the (double) casts are no-ops here and rounding casts in the float twin
 final class UpperLayers {
   private final int[] sizes; // the first layer's outputs, …, the outputs
   private final Activation f;
@@ -36,7 +37,7 @@ final class UpperLayers {
     w = new double[layers][][];
     sum = batched ? new double[layers][][] : null;
     for (int k = 0; k < layers; k++) {
-      double[] flat = network.weights(k + 1);
+      double[] flat = Reals.asDoubles(network.weights(k + 1));
       w[k] = new double[sizes[k + 1]][];
       for (int i = 0; i < sizes[k + 1]; i++) {
         w[k][i] = Arrays.copyOfRange(flat, i * sizes[k], (i + 1) * sizes[k]);
@@ -60,24 +61,33 @@ final class UpperLayers {
    * One sample: forward from {@code first} (the first layer's outputs), deltas, {@code inputError}
    * = e_1, the error at {@code first} (W_2ᵀ·c at the weights before the step, c = δ for exact, e
    * for book; t − o when there are no layers here), then the step of rate {@code rate} (applied
-   * now, or summed until {@link #flush} for mini-batches). Returns the loss ½Σ(t − o)² before the
-   * step.
+   * now, or summed until {@link #flush} for mini-batches). Writes the loss ½Σ(t − o)² before the
+   * step, summed in 64 bits at either precision, into {@code losses[s]}.
    */
-  double train(double[] first, double[] targets, double rate, Backprop rule, double[] inputError) {
+  void train(double[] first, double[] targets, double rate, Backprop rule, double[] inputError,
+      double[] losses, int s) { // always double
     forward(first);
     err[0] = inputError;
     int last = sizes.length - 1;
-    double loss = Network.outputDeltas(f, targets, o[last], err[last], delta[last]);
+    // the output layer, the same under both rules: e_L = t − o, δ_L = e_L ⊙ σ'(O_L)
+    double[] out = o[last];
+    double loss = 0; // always double
+    for (int i = 0; i < out.length; i++) {
+      err[last][i] = targets[i] - out[i];
+      delta[last][i] = err[last][i] * (double) f.derivativeAt(out[i]);
+      loss += (double) err[last][i] * err[last][i]; // always double
+    }
+    losses[s] = 0.5 * loss;
     for (int k = last; k >= 1; k--) {
       double[] carried = rule == Backprop.EXACT ? delta[k] : err[k];
       double[] back = err[k - 1];
-      Arrays.fill(back, 0, sizes[k - 1], 0.0);
+      Arrays.fill(back, 0, sizes[k - 1], 0);
       for (int i = 0; i < sizes[k]; i++) {
         kernels.axpy(back, w[k - 1][i], carried[i], sizes[k - 1]);
       }
       if (k > 1) {
         for (int j = 0; j < sizes[k - 1]; j++) {
-          delta[k - 1][j] = back[j] * f.derivativeAt(o[k - 1][j]);
+          delta[k - 1][j] = back[j] * (double) f.derivativeAt(o[k - 1][j]);
         }
       }
     }
@@ -90,7 +100,6 @@ final class UpperLayers {
     }
     o[0] = null;
     err[0] = null;
-    return loss;
   }
 
   /**
@@ -116,7 +125,7 @@ final class UpperLayers {
       kernels.sigmoid(h, h.length);
     } else {
       for (int i = 0; i < h.length; i++) {
-        h[i] = f.apply(h[i]);
+        h[i] = (double) f.apply(h[i]);
       }
     }
   }
@@ -128,8 +137,8 @@ final class UpperLayers {
     }
     for (int k = 0; k < w.length; k++) {
       for (int i = 0; i < w[k].length; i++) {
-        kernels.axpy(w[k][i], sum[k][i], 1.0, sizes[k]);
-        Arrays.fill(sum[k][i], 0.0);
+        kernels.axpy(w[k][i], sum[k][i], 1, sizes[k]);
+        Arrays.fill(sum[k][i], 0);
       }
     }
   }
@@ -142,7 +151,7 @@ final class UpperLayers {
       for (int i = 0; i < w[k].length; i++) {
         System.arraycopy(w[k][i], 0, flat, i * cols, cols);
       }
-      network.setWeights(k + 1, flat);
+      network.setWeights(k + 1, Reals.widen(flat));
     }
   }
 }

@@ -1,7 +1,6 @@
 package org.nnlab.network;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,13 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorKernels implements Kernels {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-  /**
-   * The sigmoid's species, the other kernels' one. Alone, 256 bits ran 200 ns per 100 nodes against
-   * 220 at 512, but a 256-bit sigmoid beside the 512-bit products made training 10× slower
-   * (measured 4–13k instead of 100–124k samples/s; presumably the Vector API's shared call sites
-   * seeing two vector classes).
-   */
-  private static final VectorSpecies<Double> E = S;
+  private final VectorExp exp = new VectorExp(); // the sigmoid, in 64 bits at either precision
 
   @Override
   public int panel() {
@@ -187,7 +180,7 @@ final class VectorKernels implements Kernels {
   /** The lanes of v added in index order; not reduceLanes, whose order of additions is unspecified. */
   private static double sum(DoubleVector v, double[] lanes) {
     v.intoArray(lanes, 0);
-    double s = 0.0;
+    double s = 0;
     for (double lane : lanes) {
       s += lane;
     }
@@ -211,32 +204,16 @@ final class VectorKernels implements Kernels {
 
   @Override
   public void sigmoid(double[] h, int n) {
-    int i = 0;
-    for (int bound = E.loopBound(n); i < bound; i += E.length()) {
-      DoubleVector t = DoubleVector.fromArray(E, h, i).neg().min(ExpKernel.MAX).max(ExpKernel.MIN);
-      DoubleVector k = t.fma(ExpKernel.INV_LN2, ExpKernel.ROUND).sub(ExpKernel.ROUND);
-      DoubleVector minusK = k.neg();
-      DoubleVector r = minusK.fma(DoubleVector.broadcast(E, ExpKernel.LN2_HI), t);
-      r = minusK.fma(DoubleVector.broadcast(E, ExpKernel.LN2_LO), r);
-      DoubleVector p = DoubleVector.broadcast(E, ExpKernel.C[ExpKernel.DEGREE]);
-      for (int d = ExpKernel.DEGREE - 1; d >= 0; d--) {
-        p = p.fma(r, DoubleVector.broadcast(E, ExpKernel.C[d]));
-      }
-      DoubleVector k1 = k.mul(0.5).sub(0.25).add(ExpKernel.ROUND).sub(ExpKernel.ROUND);
-      DoubleVector e = p.mul(twoTo(k1)).mul(twoTo(k.sub(k1)));
-      DoubleVector.broadcast(E, 1.0).div(e.add(1.0)).intoArray(h, i);
-    }
-    ExpKernel.sigmoid(h, i, n);
-  }
-
-  /** 2^k lane-wise, as {@link ExpKernel}: k + 1023 into the exponent bits. */
-  private static DoubleVector twoTo(DoubleVector k) {
-    return (DoubleVector) k.add(ExpKernel.EXPONENT).reinterpretAsLongs()
-        .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+    exp.sigmoid(h, n);
   }
 
   @Override
   public String name() {
     return "vector-" + S.vectorBitSize();
+  }
+
+  @Override
+  public int vectorBits() {
+    return S.vectorBitSize();
   }
 }

@@ -29,13 +29,13 @@ class BlockNetworkProperties {
   }
 
   @Provide
-  Arbitrary<Kernels> kernels() {
-    return Arbitraries.of(new ScalarKernels(), Kernels.BEST);
+  Arbitrary<KernelChoice> kernels() {
+    return Arbitraries.of(KernelChoice.SCALAR, KernelChoice.AUTO);
   }
 
   @Property(tries = 100)
   void thousandSteps_matchTheReference_within1e12(
-      @ForAll("shapes") int[] sizes, @ForAll long seed, @ForAll Backprop rule, @ForAll("kernels") Kernels kernels,
+      @ForAll("shapes") int[] sizes, @ForAll long seed, @ForAll Backprop rule, @ForAll("kernels") KernelChoice kernels,
       @ForAll @IntRange(min = 1, max = BlockNetwork.BLOCK) int block) {
     Statistics.collect(sizes.length + " layers");
     Network reference = RandomNetworks.network(sizes, seed);
@@ -67,7 +67,7 @@ class BlockNetworkProperties {
   void batchOfB_isTheMeanOfBStepsTakenAtTheSameWeights(
       @ForAll("shapes") int[] sizes, @ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int batch) {
     Network reference = RandomNetworks.network(sizes, seed);
-    BlockNetwork engine = BlockNetwork.of(reference, batch);
+    BlockNetwork engine = BlockNetwork.of(reference, KernelChoice.AUTO, batch);
     SplittableRandom rng = new SplittableRandom(seed);
     double[][] xs = new double[batch][];
     double[][] ts = new double[batch][];
@@ -121,7 +121,7 @@ class BlockNetworkProperties {
   @Property(tries = 20)
   void aNonFiniteLoss_stopsTheBlockAfterThatSample(@ForAll("shapes") int[] sizes, @ForAll long seed) {
     Network reference = RandomNetworks.network(sizes, seed);
-    BlockNetwork engine = BlockNetwork.of(reference, 1);
+    BlockNetwork engine = BlockNetwork.of(reference, KernelChoice.AUTO, 1);
     double[][] xs = new double[4][];
     double[][] ts = new double[4][];
     for (int b = 0; b < 4; b++) {
@@ -134,7 +134,7 @@ class BlockNetworkProperties {
 
   @Property(tries = 40)
   void query_agreesWithTheReferenceForward(
-      @ForAll("shapes") int[] sizes, @ForAll long seed, @ForAll("kernels") Kernels kernels,
+      @ForAll("shapes") int[] sizes, @ForAll long seed, @ForAll("kernels") KernelChoice kernels,
       @ForAll @IntRange(min = 1, max = BlockNetwork.BLOCK) int count) {
     Network reference = RandomNetworks.network(sizes, seed);
     double[][] xs = new double[count][];
