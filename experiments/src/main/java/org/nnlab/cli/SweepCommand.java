@@ -71,6 +71,7 @@ final class SweepCommand implements Callable<Integer> {
       throw new UserInputException(file + " already holds trials: add --resume to continue that sweep, "
           + "or choose another --out");
     }
+    RunCommand.printEngine(plan.base().name(), plan.base().network().engine(), stdout, spec.commandLine().getErr());
     long start = System.nanoTime();
     List<TrialResult> results;
     try (ResultsStore store = ResultsStore.open(file);

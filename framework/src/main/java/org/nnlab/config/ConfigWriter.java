@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nnlab.network.Initializer;
 import org.nnlab.network.Initializers;
+import org.nnlab.network.KernelChoice;
 import org.nnlab.network.Precision;
 
 /**
@@ -90,6 +91,9 @@ public final class ConfigWriter {
     n.startingWeights().ifPresent(dir -> network.put("weights", dir.toString()));
     if (n.precision() != Precision.DOUBLE) {
       network.put("precision", n.precision().id()); // opt-in only, as training.batchSize
+    }
+    if (n.kernels() != KernelChoice.AUTO) {
+      network.put("kernels", n.kernels().id());
     }
     return network;
   }

@@ -14,6 +14,8 @@ package org.nnlab.network;
  * <p>Not thread-safe.
  */
 public interface TrainingEngine {
+  /** The learning rate of {@link #updateDirection}'s probing step. */
+  double PROBE_RATE = 1024;
 
   /**
    * Trains on {@code inputs[0..count)} in order, count ≤ {@link #blockSize()}, writing each
@@ -60,5 +62,35 @@ public interface TrainingEngine {
     return options.precision() == Precision.FLOAT
         ? FloatBlockNetwork.of(network, options.kernels(), batchSize)
         : BlockNetwork.of(network, options.kernels(), batchSize);
+  }
+
+  /**
+   * The direction the engine {@code options} give moves each weight in one step on (x, t), before
+   * multiplying by α: ΔW_k/α of one single-sample step on a copy of {@code network}, read back
+   * against the weights as that engine holds them (rounded to float at float precision). With
+   * {@link Backprop#EXACT} this is −∂E/∂W_k; it is how the gradient rule and the gradient
+   * properties check the engine that trains. Leaves {@code network} as it is.
+   *
+   * <p>A single step is linear in α (its deltas are taken before it), so α is {@value
+   * #PROBE_RATE}: large, so that reading ΔW back from the stepped weights (an ulp of the weight)
+   * costs little against the step, and a power of two, so that dividing by it is exact.
+   */
+  static double[][] updateDirection(
+      Network network, EngineOptions options, double[] inputs, double[] targets, Backprop rule) {
+    Network before = network.copy();
+    Network after = network.copy();
+    of(before, options, 1).copyTo(before);
+    TrainingEngine engine = of(after, options, 1);
+    engine.train(inputs, targets, PROBE_RATE, rule);
+    engine.copyTo(after);
+    double[][] d = new double[network.weightLayers()][];
+    for (int k = 0; k < d.length; k++) {
+      double[] w0 = before.weights(k);
+      d[k] = after.weights(k);
+      for (int i = 0; i < d[k].length; i++) {
+        d[k][i] = (d[k][i] - w0[i]) / PROBE_RATE;
+      }
+    }
+    return d;
   }
 }
