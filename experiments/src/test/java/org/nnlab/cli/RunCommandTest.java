@@ -93,6 +93,19 @@ class RunCommandTest {
   }
 
   @Test
+  void run_withANameThatIsAPath_exitsTwo_atTheNamesPosition_writingNothing(@TempDir Path tmp) throws IOException {
+    Path config = tmp.resolve("escape.yaml");
+    Files.writeString(config, "extends: " + Path.of(CliRun.config("quickstart.yaml")).toAbsolutePath() + "\n"
+        + "name: \"..\"\n");
+    CliRun run = CliRun.of("run", config.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("nnlab: " + config + ":2:7: name must be a safe folder name, found '..'; "
+        + "allowed: 1 to 100 letters, digits, '.', '_' or '-', not starting with '.'" + System.lineSeparator());
+    assertThat(Path.of("runs")).doesNotExist();
+    assertThat(Path.of("results.json")).doesNotExist();
+  }
+
+  @Test
   void run_setNotANumber_exitsTwo_withOneLineNamingTheSet(@TempDir Path out) {
     CliRun run = CliRun.of("run", CliRun.config("quickstart.yaml"), "--out", out.resolve("r").toString(),
         "--set", "training.learningRate=.nan");

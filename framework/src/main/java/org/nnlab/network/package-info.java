@@ -1,7 +1,5 @@
 /**
- * The network and the engine that trains it: the bottom of the package order (network → config →
- * data → training → rules → metrics → experiment → sweep, model → report → inject, then the CLI);
- * it imports none of the others.
+ * The network and the engine that trains it.
  *
  * <p>Two engines. {@link org.nnlab.network.Network} is the reference, read in one sitting: forward
  * and backward side by side, both {@link org.nnlab.network.Backprop} rules; the tests' oracle.
@@ -34,5 +32,7 @@
  * org.nnlab.network.Precision}) and {@code network.kernels} ({@link org.nnlab.network.KernelChoice}),
  * together {@link org.nnlab.network.EngineOptions}; {@link org.nnlab.network.EngineInfo} records
  * what ran. The only static mutable state is {@code JitWarmUp}'s once-per-JVM flags.
+ *
+ * <p>Depends on: no other nnlab package (the bottom of nnlab, beside {@code io}).
  */
 package org.nnlab.network;
