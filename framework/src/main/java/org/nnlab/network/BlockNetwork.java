@@ -178,5 +178,4 @@ public final class BlockNetwork implements TrainingEngine {
     network.setWeights(0, Panels.toRowMajor(Reals.widen(wp), width, in, kernels.panel()));
     upper.copyTo(network);
   }
-
 }
