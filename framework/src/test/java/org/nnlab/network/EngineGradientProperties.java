@@ -12,7 +12,7 @@ import net.jqwik.api.statistics.Statistics;
 import org.nnlab.testsupport.RandomNetworks;
 
 /**
- * The engine that trains, against the maths (DESIGN.md, "Maths"): one single-sample step of
+ * The engine that trains, against the maths (docs/rules.md, "Two back-propagation rules"): one single-sample step of
  * {@link TrainingEngine#of} — the engine {@code nnlab run} uses, at both precisions and on both
  * kernel implementations — read back as ΔW/α ({@link TrainingEngine#updateDirection}) and compared
  * with −∂E/∂W by central differences of the reference E, for every layer. Random shapes of 2–5
