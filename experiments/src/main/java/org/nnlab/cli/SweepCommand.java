@@ -79,6 +79,7 @@ final class SweepCommand implements Callable<Integer> {
     List<TrialResult> results;
     try (ReportFolder folder = ReportFolder.open(dir, stderr)) {
       SweepIdentity.of(plan).claim(dir, resume);
+      RunCommand.printEngine(plan.base().name(), plan.base().network().engine(), stdout, stderr);
       try (LiveView live = serve.enabled()
               ? LiveServe.sweep(plan.base().name(), dir, serve, meters, stdout) : LiveView.NONE) {
         try (ResultsStore store = ResultsStore.open(dir.resolve(ResultsStore.FILE));

@@ -6,16 +6,21 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.nnlab.io.Sha256;
+import org.nnlab.network.EngineInfo;
 import org.nnlab.network.Network;
 
 /**
  * Where a result came from, enough to run it again: the config's hash, each dataset's SHA-256, the
- * seed, and the versions of nnlab, Java and the OS, plus the git commit when run inside a checkout.
+ * seed, and the versions of nnlab, Java and the OS, plus the git commit when run inside a checkout,
+ * and the training engine that ran.
  *
  * @param datasets part ("train", "test") → {@code sha256:<hex>}; a run that started from
  *     {@code network.weights} also has "weights" → {@link #sha256(Network)} of those weights
  * @param gitCommit the checkout's HEAD commit, or empty outside a git checkout
+ * @param engine the engine, precision and kernels that trained; null where nothing trained (imported
+ *     weights) and in results written before nnlab recorded it, and then left out of the JSON
  */
 public record Provenance(
     String configHash,
@@ -24,10 +29,18 @@ public record Provenance(
     String nnlab,
     String java,
     String os,
-    String gitCommit) {
+    String gitCommit,
+    @JsonInclude(JsonInclude.Include.NON_NULL) EngineInfo engine) {
   public Provenance {
     datasets = Collections.unmodifiableMap(new TreeMap<>(datasets));
     gitCommit = gitCommit == null ? "" : gitCommit;
+  }
+
+  /** Provenance of weights no engine trained here. */
+  public Provenance(
+      String configHash, Map<String, String> datasets, long seed, String nnlab, String java, String os,
+      String gitCommit) {
+    this(configHash, datasets, seed, nnlab, java, os, gitCommit, null);
   }
 
   /** The key of {@link #datasets} under which starting weights are recorded. */
@@ -55,8 +68,13 @@ public record Provenance(
     return hash.prefixed();
   }
 
-  /** Provenance for this JVM and working directory. */
+  /** Provenance for this JVM and working directory, of weights no engine trained here. */
   public static Provenance here(String configHash, Map<String, String> datasets, long seed) {
+    return here(configHash, datasets, seed, null);
+  }
+
+  /** Provenance for this JVM and working directory, of weights {@code engine} trained. */
+  public static Provenance here(String configHash, Map<String, String> datasets, long seed, EngineInfo engine) {
     return new Provenance(
         configHash,
         datasets,
@@ -64,6 +82,7 @@ public record Provenance(
         Versions.nnlab(),
         System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-        Versions.gitCommit(Path.of("").toAbsolutePath()));
+        Versions.gitCommit(Path.of("").toAbsolutePath()),
+        engine);
   }
 }

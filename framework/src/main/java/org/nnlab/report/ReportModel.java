@@ -199,6 +199,9 @@ public final class ReportModel {
     prov.add(List.of("seed(s)", seeds == null ? Long.toString(p.seed()) : String.join(", ", seeds)));
     prov.add(List.of("versions", "nnlab " + p.nnlab() + ", Java " + p.java() + ", " + p.os()));
     prov.add(List.of("git commit", p.gitCommit().isEmpty() ? "—" : p.gitCommit()));
+    if (p.engine() != null) {
+      prov.add(List.of("engine", p.engine().summary()));
+    }
     d.put("provenance", prov);
     d.put("wall", fmt("%.1f s", r.wallSeconds()));
     d.put("training", fmt("%,d samples in %.1f s (%,.0f samples/s)", r.samplesTrained(), r.trainSeconds(),
