@@ -62,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
           + options.config + "'");
     }
     ExperimentConfig config = doc.bind();
+    serve.check();
     Path dir = ReportFolder.check(out != null ? out : ReportFolder.defaultFor(config.name()));
     ExperimentRun run;
     try (ReportFolder folder = ReportFolder.open(dir, spec.commandLine().getErr())) {

@@ -21,6 +21,13 @@ final class ServeOptions {
     return port != null;
   }
 
+  /** Exit 2 for a port out of range, before anything is written: a no-op without {@code --serve}. */
+  void check() {
+    if (enabled()) {
+      address();
+    }
+  }
+
   /** Where to listen; exit 2 for a port out of range. */
   InetSocketAddress address() {
     if (port == null || port < 0 || port > 65535) {

@@ -73,6 +73,7 @@ final class SweepCommand implements Callable<Integer> {
     }
     int threads = parallel != null ? parallel
         : plan.sweep().parallelism().orElse(SweepRunner.defaultParallelism());
+    serve.check();
     Path dir = ReportFolder.check(out != null ? out : ReportFolder.defaultFor(plan.base().name()));
     PrintWriter stderr = spec.commandLine().getErr();
     long start = System.nanoTime();

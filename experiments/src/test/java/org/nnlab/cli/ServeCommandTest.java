@@ -70,9 +70,12 @@ class ServeCommandTest {
       assertThat(run.err()).startsWith("nnlab: cannot serve on 127.0.0.1:" + taken.getLocalPort())
           .contains("choose another port with --port PORT");
     }
-    CliRun bad = CliRun.of("sweep", TinySweeps.write(dir, "[0.1]", 1).toString(), "--serve", "70000");
+    Path out = dir.resolve("out");
+    CliRun bad = CliRun.of("sweep", TinySweeps.write(dir, "[0.1]", 1).toString(), "--serve", "70000", "--out",
+        out.toString());
     assertThat(bad.exit()).as(bad.err()).isEqualTo(2);
     assertThat(bad.err()).contains("--serve/--port must be a port from 0 to 65535, found 70000");
+    assertThat(out).as("refused before any folder is made").doesNotExist();
     assertThat(CliRun.of("serve", dir.resolve("missing").toString()).exit()).isEqualTo(2);
   }
 

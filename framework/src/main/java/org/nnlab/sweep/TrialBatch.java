@@ -63,8 +63,10 @@ final class TrialBatch {
     Map<String, ExperimentConfig> configs = new HashMap<>();
     trials.stream().filter(t -> !byId.containsKey(t.id())).forEach(t -> configs.put(t.id(), plan.configOf(t)));
     // longest first, so the pool does not end on one long trial while the other threads idle
-    Iterator<Trial> queue = trials.stream()
-        .filter(t -> configs.containsKey(t.id()))
+    // a random plan may draw a point twice: the same id and seed, so one trial, trained once
+    Map<String, Trial> distinct = new LinkedHashMap<>();
+    trials.stream().filter(t -> configs.containsKey(t.id())).forEach(t -> distinct.putIfAbsent(t.id(), t));
+    Iterator<Trial> queue = distinct.values().stream()
         .sorted(Comparator.comparingDouble((Trial t) -> -work(configs.get(t.id()))))
         .toList().iterator();
     int missing = configs.size();
