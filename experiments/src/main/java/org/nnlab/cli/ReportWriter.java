@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nnlab.experiment.ExperimentResult;
@@ -60,7 +61,10 @@ final class ReportWriter {
     Map<String, Integer> finished = new HashMap<>();
     ResultsStore.readAll(folder.dir().resolve(ResultsStore.FILE))
         .forEach(t -> finished.putIfAbsent(t.trial(), finished.size()));
-    List<TrialResult> inOrder = new ArrayList<>(trials);
+    // one entry per trial: a random plan that drew a point twice lists its trial twice
+    Map<String, TrialResult> unique = new LinkedHashMap<>();
+    trials.forEach(t -> unique.putIfAbsent(t.trial(), t));
+    List<TrialResult> inOrder = new ArrayList<>(unique.values());
     inOrder.sort(Comparator.comparingInt(t -> finished.getOrDefault(t.trial(), Integer.MAX_VALUE)));
     SweepSummary summary = SweepSummary.of(inOrder);
     folder.publish(SWEEP_REPORT, staging -> {
