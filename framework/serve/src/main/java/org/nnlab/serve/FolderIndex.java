@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.nnlab.metrics.TrainingMetrics;
 import org.nnlab.sweep.ResultsStore;
 
 /**
@@ -23,6 +27,7 @@ final class FolderIndex {
 
   private final List<Path> roots;
   private final Map<Path, FolderSource> sources = new ConcurrentHashMap<>();
+  private final Map<List<String>, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
 
   FolderIndex(List<Path> roots) {
     List<Path> real = new ArrayList<>();
@@ -89,6 +94,31 @@ final class FolderIndex {
       return p.toRealPath();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Sets a gauge {@code nnlab.eval.accuracy{experiment, folder, trial}} for every run and trial of
+   * the folders under the roots (a run's trial is ""), from their results files: what
+   * {@code /metrics} shows for folders. A series stays once made; its value follows the file.
+   */
+  void updateMetrics(MeterRegistry registry) {
+    for (int n = 0; n < roots.size(); n++) {
+      Path root = roots.get(n);
+      for (Path dir : reportFolders(root)) {
+        String folder = n + ":" + root.relativize(dir).toString().replace('\\', '/');
+        FolderSource source = sources.computeIfAbsent(real(dir), FolderSource::new);
+        for (FolderSource.Accuracy a : source.accuracies()) {
+          gauges.computeIfAbsent(List.of(a.experiment(), folder, a.trial()), k -> {
+            AtomicReference<Double> value = new AtomicReference<>(Double.NaN);
+            Gauge.builder(TrainingMetrics.ACCURACY, value, AtomicReference::get)
+                .tags("experiment", k.get(0), "folder", k.get(1), "trial", k.get(2))
+                .description("test accuracy of a finished run or trial, from its results file")
+                .strongReference(true).register(registry);
+            return value;
+          }).set(a.accuracy());
+        }
+      }
     }
   }
 

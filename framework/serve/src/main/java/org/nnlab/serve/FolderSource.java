@@ -66,6 +66,34 @@ public final class FolderSource extends PageSource {
     }
   }
 
+  /** What {@code /metrics} reports of this folder, read again only when its results file changed. */
+  record Accuracy(String experiment, String trial, double accuracy) {}
+
+  private long accuraciesVersion = -1;
+  private List<Accuracy> accuracies = List.of();
+
+  /** Each trial's test accuracy (a run: one, with trial ""); nothing when the results cannot be read. */
+  synchronized List<Accuracy> accuracies() {
+    long v = version();
+    if (v != accuraciesVersion) {
+      accuraciesVersion = v;
+      try {
+        Path jsonl = dir.resolve(ResultsStore.FILE);
+        if (Files.isRegularFile(jsonl)) {
+          accuracies = ResultsStore.readAll(jsonl).stream()
+              .map(t -> new Accuracy(t.result().name(), t.trial(), t.result().accuracy())).toList();
+        } else {
+          var r = ResultsJson.read(dir.resolve("results.json"));
+          accuracies = List.of(new Accuracy(r.name(), "", r.accuracy()));
+        }
+      } catch (IOException | RuntimeException e) {
+        accuracies = List.of(); // being rewritten: the next scrape reads it again
+        accuraciesVersion = -1;
+      }
+    }
+    return accuracies;
+  }
+
   @Override
   protected long pollMillis() {
     return 500;

@@ -33,7 +33,7 @@ import org.nnlab.report.HtmlReport;
  * (the model, and server-sent events each carrying a new one as the source changes, at most
  * {@link #MIN_GAP_MILLIS} apart), {@code /_assets/echarts.min.js} and {@code /_assets/report.js},
  * {@code /metrics}; for folders {@code /r/N/PATH/} with the same three under it, and the folder's
- * files. Only GET and HEAD; only regular files inside a served folder (after resolving links) can be
+ * files ({@code /metrics} then has each run's and trial's accuracy, from its results file). Only GET and HEAD; only regular files inside a served folder (after resolving links) can be
  * read: anything else is 404, a path with {@code ..} is 400. Handler threads are daemons; at most
  * {@link #MAX_STREAMS} event streams are open at once.
  */
@@ -102,6 +102,9 @@ public final class ReportServer implements AutoCloseable {
         return;
       }
       if (path.equals("/metrics")) {
+        if (folders != null) {
+          folders.updateMetrics(metrics);
+        }
         send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape().getBytes(StandardCharsets.UTF_8));
       } else if (path.startsWith("/_assets/")) {
         asset(ex, path.substring("/_assets/".length()));

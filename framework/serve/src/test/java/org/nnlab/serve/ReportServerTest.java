@@ -94,6 +94,8 @@ class ReportServerTest {
       assertThat(get(server.uri().resolve("/")).body()).contains("data-folder=\"runs/a\"", "href=\"/r/0/runs/a/\"");
       assertThat(get(server.uri().resolve("/r/0/runs/a/")).body()).contains("data-events=\"/r/0/runs/a/events\"");
       assertThat(get(server.uri().resolve("/r/0/runs/a/report.md")).body()).isEqualTo("# a\n");
+      assertThat(get(server.uri().resolve("/metrics")).body().lines().filter(l -> !l.startsWith("#")))
+          .containsExactly("nnlab_eval_accuracy{experiment=\"s\",folder=\"0:runs/a\",trial=\"\"} 0.5");
       assertThat(get(server.uri().resolve("/r/0/runs/a/link.txt")).statusCode()).as("a link out").isEqualTo(404);
       assertThat(get(server.uri().resolve("/r/0/secret.txt")).statusCode()).isEqualTo(404);
       assertThat(raw(server, "GET /r/0/runs/a/../../secret.txt HTTP/1.1")).startsWith("HTTP/1.1 400");
