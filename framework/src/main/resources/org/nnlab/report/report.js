@@ -65,7 +65,8 @@
 
   /** Error bars as a custom series: a vertical line with caps from mean − std to mean + std. */
   function errorBars(data, color) {
-    return {type: 'custom', silent: true, z: 1, data: data,
+    // encode both ends as y, so that the axis makes room for the whole bar
+    return {type: 'custom', silent: true, z: 1, data: data, encode: {x: 0, y: [1, 2]},
       renderItem: function (params, api) {
         var lo = api.coord([api.value(0), api.value(1)]), hi = api.coord([api.value(0), api.value(2)]);
         var style = {stroke: color || '#555', lineWidth: 1.2};
@@ -90,7 +91,7 @@
     });
     var x = numeric ? valueAxis(xName, log ? {type: 'log', logBase: 10} : {minInterval: 1}) :
       {type: 'category', name: xName, nameLocation: 'middle', nameGap: 28};
-    return {title: {text: title}, grid: {left: 70, right: 20, top: legend.length ? 60 : 40, bottom: 50},
+    return {title: {text: title}, grid: {left: 70, right: 20, top: legend.length > 3 ? 78 : legend.length ? 60 : 40, bottom: 50},
       legend: legend.length ? {top: 24, data: legend} : undefined,
       tooltip: {trigger: 'item', formatter: function (p) {
         var v = p.value; return (p.seriesName ? p.seriesName + '<br>' : '') + v[0] + ': ' + fix(v[1], 4) +
