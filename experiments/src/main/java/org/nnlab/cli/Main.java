@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class, CheckCommand.class, SweepCommand.class, ReportCommand.class,
       QueryCommand.class, BackqueryCommand.class, ExportCommand.class, ImportCommand.class,
-      DataCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+      DataCommand.class, BenchCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class
     })
 public final class Main {
   @CommandLine.Option(
@@ -67,6 +67,16 @@ public final class Main {
       return BAD_INPUT;
     });
     return cli.execute(args);
+  }
+
+  /** Whether {@code --verbose} was given to {@code spec}'s command or to a command above it. */
+  static boolean verbose(CommandLine.Model.CommandSpec spec) {
+    for (CommandLine c = spec.commandLine(); c != null; c = c.getParent()) {
+      if (c.getParseResult() != null && c.getParseResult().hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Bad input becomes one line on stderr and exit 2; a stack trace only with --verbose. */
