@@ -31,6 +31,7 @@ public final class ResultsStore implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
   private final List<TrialResult> results;
+  private boolean closed; // guarded by this
 
   private ResultsStore(Path file, FileChannel channel, List<TrialResult> results) {
     this.file = file;
@@ -106,8 +107,15 @@ public final class ResultsStore implements AutoCloseable {
     return ids;
   }
 
-  /** Appends {@code r} as one line and forces it to disk before returning. */
+  /**
+   * Appends {@code r} as one line and forces it to disk before returning.
+   *
+   * @throws IllegalStateException after {@link #close}: a result that comes too late is refused, never lost silently
+   */
   public synchronized void append(TrialResult r) throws IOException {
+    if (closed) {
+      throw new IllegalStateException(file + " is closed: trial " + r.trial() + " comes after the sweep ended");
+    }
     ByteBuffer line = ByteBuffer.wrap((r.toJsonLine() + "\n").getBytes(StandardCharsets.UTF_8));
     while (line.hasRemaining()) {
       channel.write(line);
@@ -118,6 +126,7 @@ public final class ResultsStore implements AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
+    closed = true;
     channel.close();
   }
 }

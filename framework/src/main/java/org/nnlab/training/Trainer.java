@@ -28,7 +28,10 @@ import org.nnlab.network.TrainingEngine;
  * weights and its starting generator (the overload taking {@code epochsDone}).
  *
  * <p>A non-finite loss stops training at once with status {@code diverged}: a NaN is reported, not
- * trained through. Stateless; one trainer may train many networks, on many threads.
+ * trained through. An interrupt of the training thread stops it before the next block of samples
+ * with status {@link TrainingStatus#INTERRUPTED} (the thread's interrupt flag stays set): the
+ * weights are then half-trained, not a result. Stateless; one trainer may train many networks, on
+ * many threads.
  */
 public final class Trainer {
   private static final int PROGRESS_EVERY = 2_000;
@@ -95,6 +98,12 @@ public final class Trainer {
       long start = System.nanoTime();
       double lossSum = 0.0;
       for (int s0 = 0; s0 < n; s0 += block) {
+        if (Thread.currentThread().isInterrupted()) {
+          // asked to stop (a sweep cancelling its trials): no result, and the flag stays set
+          engine.copyTo(network);
+          return new TrainingOutcome(TrainingStatus.INTERRUPTED, epochs, trained + s0,
+              seconds + (System.nanoTime() - start) / 1e9, "");
+        }
         int count = Math.min(block, n - s0);
         int done = step(engine, data, order, s0, count, scaling, targets, config, x, t, losses);
         for (int b = 0; b < done; b++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nnlab.config.TrainingConfig;
@@ -64,5 +65,29 @@ class TrainerTest {
       assertThat(out.epochs().get(2).loss()).as("%s, batch %d", precision, batchSize)
           .isLessThan(out.epochs().get(0).loss());
     }
+  }
+
+  @Test
+  void interruptedBetweenEpochs_stopsBeforeTheNextBlock_withStatusInterrupted_andKeepsTheFlag() {
+    Network net = RandomNetworks.network(new int[] {25, 7, 3}, 5);
+    TrainingListener interruptAfterFirst = new TrainingListener() {
+      @Override
+      public boolean onEpoch(EpochResult epoch, Network network) {
+        Thread.currentThread().interrupt(); // as a sweep cancelling its trials would
+        return true;
+      }
+    };
+    TrainingOutcome out;
+    boolean flagKept;
+    try {
+      out = new Trainer().train(net, DATA, new TrainingConfig(0.2, 3, true, Backprop.EXACT), SCALING, TARGETS,
+          new SplittableRandom(1), interruptAfterFirst);
+    } finally {
+      flagKept = Thread.interrupted(); // clears it for the next test
+    }
+    assertThat(flagKept).isTrue();
+    assertThat(out.status()).isEqualTo(TrainingStatus.INTERRUPTED);
+    assertThat(out.epochs()).hasSize(1);
+    assertThat(out.samplesTrained()).as("epoch 2 trained no sample").isEqualTo(DATA.size());
   }
 }
