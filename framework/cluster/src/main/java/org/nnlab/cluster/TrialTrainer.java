@@ -13,8 +13,8 @@ import org.nnlab.experiment.NetworkFactory;
 import org.nnlab.experiment.ResultsJson;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.sweep.CachingDatasetLoader;
+import org.nnlab.sweep.TrialTask;
 import org.nnlab.training.Trainer;
-import org.nnlab.training.TrainingListener;
 
 /**
  * A member's side of a trial: checks that the job comes from the same nnlab version and names the
@@ -75,9 +75,9 @@ final class TrialTrainer {
     if (problem != null) {
       return TrialOutcome.problem(job.trialId(), member, problem);
     }
-    ExperimentRunner runner = new ExperimentRunner(loader, rules, networks, trainer, new SimpleMeterRegistry(),
-        Tags.of("trial", job.trialId()));
-    ExperimentResult result = runner.run(config, TrainingListener.NONE).result();
+    ExperimentRunner runner = new ExperimentRunner.Factory(rules, networks, trainer, new SimpleMeterRegistry())
+        .create(loader, Tags.of("trial", job.trialId()));
+    ExperimentResult result = TrialTask.of(job.trialId(), config).train(runner).result();
     result = result.withProvenance(result.provenance().withMember(member));
     return TrialOutcome.trained(job.trialId(), member, ResultsJson.toJsonLine(result));
   }

@@ -8,11 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.nnlab.config.ConfigLoader;
+import org.nnlab.data.DatasetLoader;
 import org.nnlab.data.DefaultDatasetLoader;
+import org.nnlab.sweep.CachingDatasetLoader;
+import org.nnlab.experiment.ExperimentRunner;
 import org.nnlab.experiment.NetworkFactory;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.sweep.SweepPlan;
+import org.nnlab.sweep.SweepRunner;
 import org.nnlab.training.Trainer;
 
 /**
@@ -47,10 +52,21 @@ final class ClusterFixtures {
         .withProperty("hazelcast.wait.seconds.before.join", "0");
   }
 
+  /**
+   * The real data loader, its datasets read once per test JVM: the embedded members and the
+   * coordinator would otherwise each read the bundled digits again.
+   */
+  static final DatasetLoader LOADER = new CachingDatasetLoader(new DefaultDatasetLoader());
+
   /** Workers with the real data loader, the built-in rules and the default trainer. */
   static ClusterWorker.Factory workers() {
-    return new ClusterWorker.Factory(new DefaultDatasetLoader(), RuleBook.builtIn(), NetworkFactory.fromConfig(),
-        new Trainer());
+    return new ClusterWorker.Factory(LOADER, RuleBook.builtIn(), NetworkFactory.fromConfig(), new Trainer());
+  }
+
+  /** The sweep runner of a coordinator, or of the local run a cluster's results are compared with. */
+  static SweepRunner sweeps() {
+    return new SweepRunner(LOADER, new ExperimentRunner.Factory(RuleBook.builtIn(),
+        NetworkFactory.fromConfig(), new Trainer(), new SimpleMeterRegistry()));
   }
 
   /** A grid sweep over {@code rates} with {@code repeats} seeds each, on the bundled digits. */
