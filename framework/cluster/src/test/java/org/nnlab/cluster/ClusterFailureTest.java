@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nnlab.cluster.testsupport.LoopbackClusters;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.experiment.Provenance;
 import org.nnlab.sweep.ResultsStore;
@@ -21,7 +22,7 @@ import org.nnlab.sweep.TrialResult;
 
 /** What a sweep on a cluster does when a member dies under it, and when a member runs another nnlab. */
 class ClusterFailureTest {
-  private final String cluster = ClusterFixtures.uniqueName();
+  private final String cluster = LoopbackClusters.uniqueName();
   private final List<ClusterWorker> members = new ArrayList<>();
 
   @TempDir Path dir;
@@ -52,7 +53,7 @@ class ClusterFailureTest {
     Path file = dir.resolve(ResultsStore.FILE);
     try (ResultsStore store = ResultsStore.open(file);
         ClusterTrialExecutor executor = ClusterTrialExecutor.connect(List.of(first.address()), cluster,
-            ClusterFixtures.LOADER, new ClusterListener() {
+            LoopbackClusters.LOADER, new ClusterListener() {
               @Override
               public void onMemberLeft(String member, int count) {
                 left.add(member + " → " + count);
@@ -76,7 +77,7 @@ class ClusterFailureTest {
     Path file = dir.resolve(ResultsStore.FILE);
     try (ResultsStore store = ResultsStore.open(file);
         ClusterTrialExecutor executor = ClusterTrialExecutor.connect(List.of(other.address()), cluster,
-            ClusterFixtures.LOADER, ClusterListener.NONE)) {
+            LoopbackClusters.LOADER, ClusterListener.NONE)) {
       assertThatThrownBy(() -> ClusterFixtures.sweeps().run(plan, store, executor, SweepListener.NONE))
           .isInstanceOf(ClusterException.class)
           .hasMessage("member " + other.address() + " runs nnlab 9.9.9, the coordinator nnlab "
@@ -86,7 +87,7 @@ class ClusterFailureTest {
   }
 
   private ClusterWorker start(List<String> join, ClusterListener listener, String version) {
-    ClusterWorker w = ClusterFixtures.workers().start(ClusterFixtures.options(cluster, join, 1), listener, version);
+    ClusterWorker w = LoopbackClusters.workers().start(LoopbackClusters.options(cluster, join, 1), listener, version);
     members.add(w);
     return w;
   }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nnlab.cluster.testsupport.LoopbackClusters;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.sweep.ResultsStore;
@@ -22,18 +23,18 @@ import org.nnlab.sweep.TrialResult;
 /** Three embedded members and a client: the same trials, to the bit, as a sweep in one JVM. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterSweepTest {
-  private final String cluster = ClusterFixtures.uniqueName();
+  private final String cluster = LoopbackClusters.uniqueName();
   private final List<ClusterWorker> members = new ArrayList<>();
 
   @TempDir Path dir;
 
   @BeforeAll
   void startThreeMembers() {
-    ClusterWorker first = ClusterFixtures.workers().start(ClusterFixtures.options(cluster, List.of(), 1),
+    ClusterWorker first = LoopbackClusters.workers().start(LoopbackClusters.options(cluster, List.of(), 1),
         ClusterListener.NONE);
     members.add(first);
     for (int i = 0; i < 2; i++) {
-      members.add(ClusterFixtures.workers().start(ClusterFixtures.options(cluster, List.of(first.address()), 1),
+      members.add(LoopbackClusters.workers().start(LoopbackClusters.options(cluster, List.of(first.address()), 1),
           ClusterListener.NONE));
     }
     assertThat(first.members()).isEqualTo(3);
@@ -83,7 +84,7 @@ class ClusterSweepTest {
   }
 
   private ClusterTrialExecutor connect() {
-    return ClusterTrialExecutor.connect(List.of(members.get(0).address()), cluster, ClusterFixtures.LOADER,
+    return ClusterTrialExecutor.connect(List.of(members.get(0).address()), cluster, LoopbackClusters.LOADER,
         ClusterListener.NONE);
   }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.nnlab.cluster.testsupport.LoopbackClusters;
 
 /** Members deserialize nnlab's task classes and the parts of an error, nothing else. */
 class SerializationFilterTest {
@@ -54,8 +55,8 @@ class SerializationFilterTest {
 
   @Test
   void gadgetSubmittedAsATask_isRefusedBeforeItIsBuilt() throws Exception {
-    String cluster = ClusterFixtures.uniqueName();
-    try (ClusterWorker worker = ClusterFixtures.workers().start(ClusterFixtures.options(cluster, List.of(), 1),
+    String cluster = LoopbackClusters.uniqueName();
+    try (ClusterWorker worker = LoopbackClusters.workers().start(LoopbackClusters.options(cluster, List.of(), 1),
         ClusterListener.NONE)) {
       // a client without nnlab's filter: what anyone on the network could send
       ClientConfig plain = new ClientConfig().setClusterName(cluster);
