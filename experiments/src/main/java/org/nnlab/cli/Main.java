@@ -39,7 +39,7 @@ public final class Main {
   public static final int BAD_INPUT = 2;
 
   /** The commands that train, and so want the JIT warm-up started at once. */
-  private static final Set<String> TRAINS = Set.of("run", "sweep", "bench");
+  private static final Set<String> TRAINS = Set.of("run", "sweep", "bench", "worker");
 
   public static void main(String[] args) {
     // Guice's generated fast-class bytecode costs ~0.3 s of start-up and buys nothing for a
@@ -47,7 +47,9 @@ public final class Main {
     if (System.getProperty("guice_bytecode_gen_option") == null) {
       System.setProperty("guice_bytecode_gen_option", "DISABLED");
     }
-    if (args.length > 0 && TRAINS.contains(args[0])) {
+    // a sweep's coordinator (--cluster) trains nothing itself: its cores are the workers' on one machine
+    boolean coordinates = java.util.Arrays.stream(args).anyMatch(a -> a.equals("--cluster") || a.startsWith("--cluster="));
+    if (args.length > 0 && TRAINS.contains(args[0]) && !coordinates) {
       // the vector loops compile (~1 s of JIT work) while Guice starts and the data is read
       TrainingEngine.warmUpInBackground();
     }
