@@ -18,7 +18,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import org.nnlab.config.ConfigWriter;
 import org.nnlab.config.ExperimentConfig;
@@ -57,6 +59,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
   static final int IN_FLIGHT_PER_THREAD = 2;
 
   private final HazelcastInstance client;
+  private final String clusterName;
   private final DurableExecutorService jobs;
   private final ClusterDatasets datasets;
   private final String nnlabVersion;
@@ -65,19 +68,23 @@ public final class ClusterTrialExecutor implements TrialExecutor {
   private final Map<String, Integer> perMember = new ConcurrentHashMap<>();
   private volatile boolean stopped;
 
-  private ClusterTrialExecutor(HazelcastInstance client, DatasetLoader loader, ClusterListener listener) {
+  private ClusterTrialExecutor(
+      HazelcastInstance client, String clusterName, DatasetLoader loader, ClusterListener listener) {
     this.client = client;
+    this.clusterName = clusterName;
     this.jobs = client.getDurableExecutorService(HazelcastSettings.EXECUTOR);
     this.datasets = new ClusterDatasets(loader);
     this.nnlabVersion = Provenance.nnlabVersion();
     // results are read and jobs re-sent off Hazelcast's own threads, which must never block; on
     // threads of their own, since disposing of a result or re-sending a job waits for its
     // partition's owner, which may be the member that just died
-    this.callbacks = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "nnlab-cluster-results");
-      t.setDaemon(true);
-      return t;
-    });
+    this.callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "nnlab-cluster-results");
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.DiscardPolicy()); // after close, late completions (of a shut-down client) go unheard
     client.getCluster().addMembershipListener(new MembershipListener() {
       @Override
       public void memberAdded(MembershipEvent e) {
@@ -107,7 +114,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
           + " within " + HazelcastSettings.CONNECT_TIMEOUT_MILLIS / 1000 + " s: start members with 'nnlab worker', "
           + "or check the addresses and --cluster-name", e);
     }
-    return new ClusterTrialExecutor(client, loader, listener);
+    return new ClusterTrialExecutor(client, clusterName, loader, listener);
   }
 
   /** The members now, as {@code host:port}. */
@@ -147,27 +154,47 @@ public final class ClusterTrialExecutor implements TrialExecutor {
     CompletableFuture<TrialRun> result = new CompletableFuture<>();
     inFlight.put(result, Boolean.TRUE);
     result.whenComplete((run, failure) -> inFlight.remove(result));
-    send(job, result, 1);
+    // not on the caller's thread: submitting waits for the partition's owner, and a hung owner
+    // would hold up the sweep's loop — and the storing of every other result — until it is declared dead
+    callbacks.execute(() -> send(job, result, 1));
     return result;
   }
 
-  /** Submits {@code job}; its outcome completes {@code result}, or a lost job is sent again. */
+  /**
+   * Submits {@code job}; its outcome completes {@code result}, or a lost job is sent again. Whatever
+   * goes wrong here completes {@code result}: an exception left on a pool thread would leave the
+   * sweep waiting for ever.
+   */
   private void send(TrialJob job, CompletableFuture<TrialRun> result, int attempt) {
-    DurableExecutorServiceFuture<TrialOutcome> future = jobs.submitToKeyOwner(job, job.trialId());
-    future.whenCompleteAsync((outcome, failure) -> {
-      if (result.isDone()) {
-        return; // cancelled meanwhile
-      }
+    if (result.isDone()) {
+      return; // cancelled before it was sent
+    }
+    try {
+      DurableExecutorServiceFuture<TrialOutcome> future = jobs.submitToKeyOwner(job, job.trialId());
+      future.whenCompleteAsync((outcome, failure) -> received(job, result, attempt, future, outcome, failure),
+          callbacks);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(failed(job, attempt, e));
+    }
+  }
+
+  private void received(TrialJob job, CompletableFuture<TrialRun> result, int attempt,
+      DurableExecutorServiceFuture<TrialOutcome> future, TrialOutcome outcome, Throwable failure) {
+    if (result.isDone()) {
+      return; // cancelled meanwhile
+    }
+    try {
       if (failure == null) {
         jobs.disposeResult(future.getTaskId()); // frees the slot in the partition's ring buffer
         complete(outcome, result);
       } else if (lost(failure) && attempt < ATTEMPTS && !stopped) {
         send(job, result, attempt + 1);
       } else {
-        result.completeExceptionally(new ClusterException("trial " + job.trialId() + " failed on the cluster after "
-            + attempt + " attempt(s): " + unwrap(failure), unwrap(failure)));
+        result.completeExceptionally(failed(job, attempt, unwrap(failure)));
       }
-    }, callbacks);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(failed(job, attempt, e));
+    }
   }
 
   private void complete(TrialOutcome outcome, CompletableFuture<TrialRun> result) {
@@ -177,6 +204,16 @@ public final class ClusterTrialExecutor implements TrialExecutor {
     }
     perMember.merge(outcome.member(), 1, Integer::sum);
     result.complete(TrialRun.remote(outcome.trialId(), ResultsJson.fromJson(outcome.resultJson())));
+  }
+
+  private ClusterException failed(TrialJob job, int attempt, Throwable cause) {
+    if (cause instanceof HazelcastClientNotActiveException && !stopped) {
+      return new ClusterException("lost every member of cluster '" + clusterName + "' (none answered for "
+          + HazelcastSettings.CONNECT_TIMEOUT_MILLIS / 1000 + " s): restart the workers, then run the same sweep "
+          + "with --resume", cause);
+    }
+    return new ClusterException("trial " + job.trialId() + " failed on the cluster after " + attempt + " attempt(s): "
+        + cause, cause);
   }
 
   /** Whether {@code failure} lost the job on the way (members gone, a full ring buffer), not in the trial. */
