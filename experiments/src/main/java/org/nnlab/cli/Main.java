@@ -9,6 +9,7 @@ import org.nnlab.data.DataException;
 import org.nnlab.inject.NnlabModule;
 import org.nnlab.model.ModelException;
 import org.nnlab.network.TrainingEngine;
+import org.nnlab.output.OutputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -89,7 +90,7 @@ public final class Main {
     }
     PrintWriter err = cli.getErr();
     if (e instanceof ConfigException || e instanceof DataException || e instanceof ModelException
-        || e instanceof UserInputException) {
+        || e instanceof OutputException || e instanceof UserInputException) {
       err.println("nnlab: " + e.getMessage());
       if (verbose) {
         e.printStackTrace(err);

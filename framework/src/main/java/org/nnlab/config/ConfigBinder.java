@@ -1,5 +1,12 @@
 package org.nnlab.config;
 
+import static org.nnlab.config.Scalars.bool;
+import static org.nnlab.config.Scalars.fail;
+import static org.nnlab.config.Scalars.intValue;
+import static org.nnlab.config.Scalars.longValue;
+import static org.nnlab.config.Scalars.number;
+import static org.nnlab.config.Scalars.string;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -259,57 +266,6 @@ final class ConfigBinder {
     throw fail(node, path, "must be a list", null);
   }
 
-  private static String string(ConfigNode node, String path) {
-    if (node instanceof Scalar s && s.kind() != Kind.NULL) {
-      return s.value();
-    }
-    throw fail(node, path, "must be a string", null);
-  }
-
-  private static boolean bool(ConfigNode node, String path) {
-    if (node instanceof Scalar s && s.kind() == Kind.BOOL) {
-      return Boolean.parseBoolean(s.value().toLowerCase(java.util.Locale.ROOT));
-    }
-    throw fail(node, path, "must be true or false", "true, false");
-  }
-
-  private static long longValue(ConfigNode node, String path) {
-    if (node instanceof Scalar s && s.kind() == Kind.INT) {
-      try {
-        return Long.parseLong(s.value());
-      } catch (NumberFormatException e) {
-        throw fail(node, path, "is too large", "integers from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
-      }
-    }
-    throw fail(node, path, "must be an integer", null);
-  }
-
-  private static int intValue(ConfigNode node, String path) {
-    long value = longValue(node, path);
-    if (value != (int) value) {
-      throw fail(node, path, "is too large", "integers up to " + Integer.MAX_VALUE);
-    }
-    return (int) value;
-  }
-
-  private static double number(ConfigNode node, String path) {
-    if (node instanceof Scalar s && (s.kind() == Kind.INT || s.kind() == Kind.FLOAT)) {
-      String v = s.value().toLowerCase(java.util.Locale.ROOT);
-      if (v.endsWith(".inf")) {
-        return v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-      }
-      if (v.equals(".nan")) {
-        return Double.NaN;
-      }
-      try {
-        return Double.parseDouble(v);
-      } catch (NumberFormatException e) {
-        // only reachable through an explicit !!float tag on a non-number
-      }
-    }
-    throw fail(node, path, "must be a number", null);
-  }
-
   /** Runs a record constructor, giving its IllegalArgumentException the node's position. */
   private static <T> T build(ConfigNode at, String path, Supplier<T> constructor) {
     try {
@@ -319,10 +275,5 @@ final class ConfigBinder {
       throw new ConfigException(
           at.position() + ": " + (message.startsWith(path) ? message : path + ": " + message), e);
     }
-  }
-
-  private static ConfigException fail(ConfigNode node, String path, String what, String allowed) {
-    return new ConfigException(node.position() + ": " + path + " " + what + ", found "
-        + node.describe() + (allowed == null ? "" : "; allowed: " + allowed));
   }
 }

@@ -6,10 +6,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
+import org.nnlab.io.Sha256;
 
 /**
  * Opens data files, plain or gzip-compressed alike: compression is told by the gzip magic number
@@ -64,16 +62,10 @@ final class DataFiles {
    */
   static String contentSha256(Path file) {
     try (InputStream in = open(file)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[BUFFER];
-      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-        md.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
+      return Sha256.start().update(in).hex();
     } catch (IOException e) {
       throw new DataException(file + ": cannot read (corrupt or truncated gzip?): " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JDK has SHA-256", e);
     }
   }
+
 }

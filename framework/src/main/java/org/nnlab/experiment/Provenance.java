@@ -4,12 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import org.nnlab.io.Sha256;
 import org.nnlab.network.Network;
 
 /**
@@ -66,23 +64,18 @@ public record Provenance(
    */
   public static String sha256(Network network) {
     int[] sizes = network.layerSizes();
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      ByteBuffer header = ByteBuffer.allocate(4 * (sizes.length + 1)).putInt(sizes.length);
-      for (int size : sizes) {
-        header.putInt(size);
-      }
-      md.update(header.array());
-      for (int k = 0; k < network.weightLayers(); k++) {
-        double[] w = network.weights(k);
-        ByteBuffer bytes = ByteBuffer.allocate(8 * w.length).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asDoubleBuffer().put(w);
-        md.update(bytes.array());
-      }
-      return "sha256:" + HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JDK has SHA-256", e);
+    ByteBuffer header = ByteBuffer.allocate(4 * (sizes.length + 1)).putInt(sizes.length);
+    for (int size : sizes) {
+      header.putInt(size);
     }
+    Sha256 hash = Sha256.start().update(header.array());
+    for (int k = 0; k < network.weightLayers(); k++) {
+      double[] w = network.weights(k);
+      ByteBuffer bytes = ByteBuffer.allocate(8 * w.length).order(ByteOrder.LITTLE_ENDIAN);
+      bytes.asDoubleBuffer().put(w);
+      hash.update(bytes.array());
+    }
+    return hash.prefixed();
   }
 
   /** Provenance for this JVM and working directory. */

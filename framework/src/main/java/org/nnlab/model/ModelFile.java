@@ -6,13 +6,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import org.nnlab.config.InputRange;
 import org.nnlab.config.Targets;
 import org.nnlab.experiment.Provenance;
-import org.nnlab.experiment.ResultsJson;
+import org.nnlab.io.AtomicFiles;
+import org.nnlab.io.Json;
+import org.nnlab.io.Sha256;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Network;
 
@@ -45,7 +45,7 @@ public final class ModelFile {
   static final byte[] MAGIC = {(byte) 0x89, 'N', 'N', 'L', 'A', 'B', '\r', '\n'};
   static final int VERSION = 1;
   private static final int DIGEST = 32;
-  private static final ObjectMapper JSON = ResultsJson.mapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private ModelFile() {}
 
@@ -81,13 +81,13 @@ public final class ModelFile {
         b.putDouble(v);
       }
     }
-    b.put(sha256(b.array(), b.position()));
+    b.put(checksum(b.array(), b.position()));
     return b.array();
   }
 
   /** Writes {@code model} to {@code file} atomically. */
   public static void save(Model model, Path file) throws IOException {
-    ResultsJson.writeAtomically(file, encode(model));
+    AtomicFiles.write(file, encode(model));
   }
 
   /** Reads the model in {@code file}; a {@link ModelException} says why it cannot be used. */
@@ -117,7 +117,7 @@ public final class ModelFile {
           + " is not supported; this nnlab reads version " + VERSION);
     }
     int content = bytes.length - DIGEST;
-    if (!Arrays.equals(sha256(bytes, content), Arrays.copyOfRange(bytes, content, bytes.length))) {
+    if (!Arrays.equals(checksum(bytes, content), Arrays.copyOfRange(bytes, content, bytes.length))) {
       throw new ModelException(name + ": truncated or corrupt model file (SHA-256 mismatch)");
     }
     b.position(MAGIC.length + 4);
@@ -175,13 +175,8 @@ public final class ModelFile {
     }
   }
 
-  private static byte[] sha256(byte[] bytes, int length) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(bytes, 0, length);
-      return md.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JDK has SHA-256", e);
-    }
+  /** The SHA-256 of the first {@code length} bytes: the file's last 32 bytes. */
+  private static byte[] checksum(byte[] bytes, int length) {
+    return Sha256.start().update(bytes, 0, length).digest();
   }
 }

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.nnlab.experiment.ResultsJson;
+import org.nnlab.io.AtomicFiles;
 
 /**
  * Reads and writes NumPy's {@code .npy} files for real matrices, written from the format's
@@ -139,7 +139,7 @@ public final class Npy {
 
   /** Writes {@code m} to {@code file} atomically (a temporary file, then a move). */
   public static void write(Path file, Matrix m) throws IOException {
-    ResultsJson.writeAtomically(file, encode(m));
+    AtomicFiles.write(file, encode(m));
   }
 
   /** Reads {@code file}; a {@link ModelException} names the file and what is wrong. */

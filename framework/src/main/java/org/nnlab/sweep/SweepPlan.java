@@ -11,6 +11,7 @@ import org.nnlab.config.ConfigNode;
 import org.nnlab.config.ConfigNode.Kind;
 import org.nnlab.config.ConfigNode.Scalar;
 import org.nnlab.config.ExperimentConfig;
+import org.nnlab.config.Scalars;
 import org.nnlab.config.SweepConfig;
 import org.nnlab.config.SweepConfig.Axis;
 import org.nnlab.config.SweepConfig.Range;
@@ -202,6 +203,6 @@ public final class SweepPlan {
     // four significant digits read well in reports; clamp so rounding cannot leave the range
     double rounded = new BigDecimal(x).round(new MathContext(4)).doubleValue();
     rounded = Math.max(r.min(), Math.min(r.max(), rounded));
-    return new Scalar(Double.toString(rounded), Kind.FLOAT, r.position());
+    return new Scalar(Scalars.yaml(rounded), Kind.FLOAT, r.position());
   }
 }

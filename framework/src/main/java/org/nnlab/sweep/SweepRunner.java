@@ -26,8 +26,8 @@ import org.nnlab.experiment.ExperimentRunner;
  *
  * <p>Stopping: the first trial that throws stops the sweep — the others are interrupted and stop
  * before their next block of samples, nothing more is stored, and the trial's exception is thrown
- * once no trial trains any more. The store keeps the trials that finished before; {@code --resume}
- * runs the rest.
+ * once no trial trains any more. The store keeps the trials that finished before; a later run on
+ * the same store runs only the rest.
  */
 public final class SweepRunner {
   private final DatasetLoader loader;

@@ -106,6 +106,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void load_nameThatIsAPath_isRefusedAtItsPosition_sayingWhatIsAllowed() {
+    String allowed = "; allowed: 1 to 100 letters, digits, '.', '_' or '-', not starting with '.'";
+    assertEquals(at(1, 7) + "name must be a safe folder name, found '..'" + allowed,
+        errorOf("name: \"..\"\n" + ConfigTexts.MINIMAL));
+    assertEquals(at(1, 7) + "name must be a safe folder name, found '.'" + allowed, errorOf("name: .\n" + ConfigTexts.MINIMAL));
+    assertEquals(at(3, 7) + "name must be a safe folder name, found '../../etc'" + allowed,
+        errorOf(ConfigTexts.MINIMAL + "name: ../../etc\n"));
+    assertEquals(at(1, 7) + "name is 10000 characters long, found 'aaaaaaaaaaaaaaaaaaaa…'" + allowed,
+        errorOf("name: " + "a".repeat(10_000) + "\n" + ConfigTexts.MINIMAL));
+    Path file = ConfigTexts.write(dir, "ok.yaml", "name: " + "a".repeat(100) + "\n" + ConfigTexts.MINIMAL);
+    assertEquals("a".repeat(100), ConfigLoader.load(file).name());
+  }
+
+  @Test
   void load_batchSizeZero_namesKeyAndPosition() {
     Path file = ConfigTexts.write(dir, "b.yaml", """
         data: {train: 'mnist-sample:train', test: 'mnist-sample:test'}
