@@ -32,7 +32,7 @@ public final class Main {
   @CommandLine.Option(
       names = "--verbose",
       scope = CommandLine.ScopeType.INHERIT,
-      description = "print stack traces for errors")
+      description = "print stack traces for errors; with a cluster, Hazelcast's INFO lines too")
   boolean verbose;
 
   public static final int OK = 0;
