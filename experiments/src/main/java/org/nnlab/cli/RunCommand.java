@@ -12,6 +12,8 @@ import org.nnlab.config.ExperimentConfig;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ExperimentRunner;
+import org.nnlab.network.EngineInfo;
+import org.nnlab.network.EngineOptions;
 import org.nnlab.rules.Finding;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.sweep.SweepIdentity;
@@ -61,6 +63,7 @@ final class RunCommand implements Callable<Integer> {
         throw new UserInputException(dir + " holds a sweep's results (sweep.json, results.jsonl); "
             + "a run's files would mix with them: choose another --out");
       }
+      printEngine(config.name(), config.network().engine(), stdout, spec.commandLine().getErr());
       try (Progress progress = Progress.forTraining(config.name(), stdout)) {
         run = runner.run(config, progress);
       }
@@ -68,6 +71,22 @@ final class RunCommand implements Callable<Integer> {
     }
     printSummary(run.result(), dir, stdout);
     return run.result().completed() ? Main.OK : Main.RULE_ERROR;
+  }
+
+  /**
+   * The first line of a run or sweep: which engine, precision and kernels will train; and, on
+   * stderr, the warning when they fall back to the plain loops. Kernels the JVM cannot run are bad
+   * input.
+   */
+  static void printEngine(String name, EngineOptions options, PrintWriter out, PrintWriter err) {
+    EngineInfo engine;
+    try {
+      engine = options.describe();
+    } catch (IllegalStateException e) {
+      throw new UserInputException(e.getMessage());
+    }
+    out.println(name + ": " + engine.summary());
+    engine.warning().ifPresent(w -> err.println("nnlab: warning: " + w));
   }
 
   static void printSummary(ExperimentResult r, Path dir, PrintWriter out) {

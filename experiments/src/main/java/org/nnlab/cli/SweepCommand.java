@@ -89,6 +89,7 @@ final class SweepCommand implements Callable<Integer> {
     String where = "on " + threads + " thread(s)";
     try (ReportFolder folder = ReportFolder.open(dir, stderr)) {
       SweepIdentity.of(plan).claim(dir, resume);
+      RunCommand.printEngine(plan.base().name(), plan.base().network().engine(), stdout, stderr);
       try (ResultsStore store = ResultsStore.open(dir.resolve(ResultsStore.FILE));
           SweepProgress progress = SweepProgress.start(plan.base().name(), stdout)) {
         store.notes().forEach(n -> stderr.println("note: " + n));

@@ -24,6 +24,7 @@ import org.nnlab.config.ConfigNode.Sequence;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Backprop;
 import org.nnlab.network.Initializer;
+import org.nnlab.network.KernelChoice;
 import org.nnlab.network.Precision;
 
 /**
@@ -37,7 +38,7 @@ final class ConfigBinder {
       List.of("name", "seed", "data", "network", "training", "rules", "sweep");
   private static final List<String> DATA_KEYS =
       List.of("train", "test", "inputs", "targets", "augment");
-  private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init", "weights", "precision");
+  private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init", "weights", "precision", "kernels");
   private static final List<String> TRAINING_KEYS =
       List.of("learningRate", "epochs", "shuffle", "backprop", "batchSize");
   private static final Map<String, List<String>> SOURCE_KEYS =
@@ -168,8 +169,11 @@ final class ConfigBinder {
     Precision precision = m.get("precision")
         .map(n -> build(n, "network.precision", () -> Precision.byId(string(n, "network.precision"))))
         .orElse(null);
+    KernelChoice kernels = m.get("kernels")
+        .map(n -> build(n, "network.kernels", () -> KernelChoice.byId(string(n, "network.kernels"))))
+        .orElse(null);
     return build(layersNode, "network.layers",
-        () -> new NetworkConfig(layers, activation, init, weights, precision));
+        () -> new NetworkConfig(layers, activation, init, weights, precision, kernels));
   }
 
   private Initializer init(ConfigNode node) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.nnlab.io.Sha256;
 import org.nnlab.network.Initializer;
 import org.nnlab.network.Initializers;
+import org.nnlab.network.KernelChoice;
 import org.nnlab.network.Precision;
 
 /**
@@ -82,6 +83,9 @@ public final class ConfigWriter {
     n.startingWeights().ifPresent(dir -> network.put("weights", dir.toString()));
     if (n.precision() != Precision.DOUBLE) {
       network.put("precision", n.precision().id()); // opt-in only, as training.batchSize
+    }
+    if (n.kernels() != KernelChoice.AUTO) {
+      network.put("kernels", n.kernels().id());
     }
     return network;
   }

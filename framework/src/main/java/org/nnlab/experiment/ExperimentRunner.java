@@ -200,7 +200,7 @@ public final class ExperimentRunner {
     };
     SplittableRandom shuffleRng = p.shuffleRng;
     TrainingOutcome outcome = trainer.train(
-        p.network, p.train, config.training(), config.network().precision(), scaling, TargetEncoding.of(config.data().targets()),
+        p.network, p.train, config.training(), config.network().engine(), scaling, TargetEncoding.of(config.data().targets()),
         shuffleRng, earlier.epochs().size(), watcher);
 
     if (outcome.status() == TrainingStatus.INTERRUPTED) {
@@ -274,7 +274,8 @@ public final class ExperimentRunner {
   private static ExperimentResult result(
       ExperimentConfig config, Prepared p, String status, double accuracy, List<EpochStats> epochs,
       List<Finding> findings, Evaluation evaluation, TrainingMetrics metrics, Earlier earlier, long wallStart) {
-    Provenance provenance = Provenance.here(ConfigWriter.sha256(config), join(p.hashes), config.seed());
+    Provenance provenance = Provenance.here(
+        ConfigWriter.sha256(config), join(p.hashes), config.seed(), config.network().engine().describe());
     long samples = earlier.samples() + (long) metrics.samplesTrained();
     double seconds = earlier.seconds() + metrics.trainSeconds();
     return new ExperimentResult(

@@ -247,9 +247,9 @@ public final class Network {
 
   /**
    * The output layer, the same under both rules: e_L = t − o, δ_L = e_L ⊙ σ'(O_L). Fills {@code err}
-   * and {@code delta}; returns E = ½Σe². Shared with the fast engine.
+   * and {@code delta}; returns E = ½Σe².
    */
-  static double outputDeltas(Activation f, double[] targets, double[] out, double[] err, double[] delta) {
+  private static double outputDeltas(Activation f, double[] targets, double[] out, double[] err, double[] delta) {
     if (targets.length != out.length) {
       throw new IllegalArgumentException(
           "expected " + out.length + " targets, found " + targets.length);

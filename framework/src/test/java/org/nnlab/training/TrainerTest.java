@@ -13,6 +13,8 @@ import org.nnlab.data.InputScaling;
 import org.nnlab.data.TargetEncoding;
 import org.nnlab.network.Backprop;
 import org.nnlab.network.Network;
+import org.nnlab.network.EngineOptions;
+import org.nnlab.network.KernelChoice;
 import org.nnlab.network.Precision;
 import org.nnlab.testsupport.RandomNetworks;
 import org.nnlab.testsupport.TinyData;
@@ -57,7 +59,7 @@ class TrainerTest {
     for (Precision precision : Precision.values()) {
       Network net = RandomNetworks.network(new int[] {25, 7, 3}, 5);
       TrainingConfig config = new TrainingConfig(0.2, 3, true, Backprop.EXACT, batchSize);
-      TrainingOutcome out = new Trainer().train(net, DATA, config, precision, SCALING, TARGETS,
+      TrainingOutcome out = new Trainer().train(net, DATA, config, new EngineOptions(precision, KernelChoice.AUTO), SCALING, TARGETS,
           new SplittableRandom(1), 0, TrainingListener.NONE);
       assertThat(out.status()).isEqualTo(TrainingStatus.COMPLETED);
       assertThat(net.isFinite()).isTrue();
