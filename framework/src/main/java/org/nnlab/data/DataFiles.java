@@ -4,12 +4,12 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
+import org.nnlab.io.RegularFiles;
 
 /**
  * Opens data files, plain or gzip-compressed alike: compression is told by the gzip magic number
@@ -20,12 +20,29 @@ final class DataFiles {
 
   private DataFiles() {}
 
-  /** Opens {@code file} for reading, decompressing it when it is gzip. */
+  /**
+   * Opens {@code file} for reading, decompressing it when it is gzip. Only a regular file is opened:
+   * a FIFO, directory or device is a {@link DataException} saying what it is.
+   */
   static InputStream open(Path file) {
     try {
-      return decompressed(Files.newInputStream(file));
-    } catch (NoSuchFileException e) {
+      return decompressed(raw(file));
+    } catch (IOException e) {
+      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static InputStream raw(Path file) {
+    if (!Files.exists(file)) {
       throw new DataException(file + ": no such file");
+    }
+    return RegularFiles.open(file, file.toString(), DataException::new);
+  }
+
+  /** The size of {@code file}'s content when it is plain (what a header can be checked against); −1 for gzip. */
+  static long plainSize(Path file) {
+    try {
+      return isGzip(file) ? -1 : Files.size(file);
     } catch (IOException e) {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -42,7 +59,7 @@ final class DataFiles {
 
   /** True when {@code file} starts with the gzip magic number. */
   static boolean isGzip(Path file) {
-    try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 2)) {
+    try (BufferedInputStream in = new BufferedInputStream(raw(file), 2)) {
       return isGzip(in);
     } catch (IOException e) {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
@@ -63,11 +80,19 @@ final class DataFiles {
    * and a plain copy of the same IDX file hash alike.
    */
   static String contentSha256(Path file) {
+    return contentSha256(file, Long.MAX_VALUE);
+  }
+
+  /** As {@link #contentSha256(Path)}, over at most the first {@code maxBytes} bytes of the content. */
+  static String contentSha256(Path file, long maxBytes) {
     try (InputStream in = open(file)) {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[BUFFER];
-      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+      long left = maxBytes;
+      for (int n = in.read(buf, 0, (int) Math.min(BUFFER, left)); n > 0 && left > 0;
+          n = in.read(buf, 0, (int) Math.min(BUFFER, left))) {
         md.update(buf, 0, n);
+        left -= n;
       }
       return HexFormat.of().formatHex(md.digest());
     } catch (IOException e) {
