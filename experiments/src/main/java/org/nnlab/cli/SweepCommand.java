@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nnlab.config.ConfigDocument;
+import org.nnlab.config.SweepConfig;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.sweep.ResultsStore;
 import org.nnlab.sweep.SweepPlan;
@@ -60,8 +61,8 @@ final class SweepCommand implements Callable<Integer> {
     }
     SweepPlan plan = SweepPlan.of(doc);
     plan.validate(rules);
-    if (parallel != null && parallel < 1) {
-      throw new UserInputException("--parallel must be ≥ 1, found " + parallel);
+    if (parallel != null && (parallel < 1 || parallel > SweepConfig.MAX_PARALLELISM)) {
+      throw new UserInputException("--parallel must lie in 1.." + SweepConfig.MAX_PARALLELISM + ", found " + parallel);
     }
     int threads = parallel != null ? parallel
         : plan.sweep().parallelism().orElse(SweepRunner.defaultParallelism());

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.nnlab.config.ConfigWriter;
 import org.nnlab.config.ExperimentConfig;
+import org.nnlab.config.NetworkSize;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.data.Datasets;
@@ -191,6 +192,8 @@ public final class ExperimentRunner {
 
   /** Config rules, data, data rules, initial weights, init rules: everything before training. */
   private Prepared prepare(ExperimentConfig config) {
+    // before the data and the weights take the heap: layers that cannot fit are one line, not an OOM
+    NetworkSize.requireFits(config);
     RuleContext ctx = RuleContext.ofConfig(config);
     List<Finding> found = new ArrayList<>(rules.check(ctx));
     // the test set is read beside the training set; a bad training set is still reported first

@@ -1,6 +1,7 @@
 package org.nnlab.network;
 
 import java.util.Arrays;
+import org.nnlab.io.JvmMemory;
 
 /**
  * A fully connected feed-forward network of sigmoid nodes with no bias, trained one sample at a
@@ -87,6 +88,13 @@ public final class Network {
     for (int n : sizes) {
       if (n < 1) {
         throw new IllegalArgumentException("every layer needs at least 1 node, found " + n);
+      }
+    }
+    for (int k = 0; k + 1 < sizes.length; k++) {
+      long cells = (long) sizes[k + 1] * sizes[k];
+      if (cells > JvmMemory.MAX_ARRAY) {
+        throw new IllegalArgumentException("weight matrix " + (k + 1) + " would hold " + sizes[k + 1] + "×"
+            + sizes[k] + " = " + cells + " values, more than one array can (" + JvmMemory.MAX_ARRAY + ")");
       }
     }
   }

@@ -253,6 +253,9 @@ public final class SweepRunner {
       if (cause instanceof IOException io) {
         throw io;
       }
+      if (cause instanceof Error error) {
+        throw error; // an OutOfMemoryError stays one, for the caller to report
+      }
       throw new IllegalStateException("a trial failed: " + cause, cause);
     }
     return trials.stream().map(t -> byId.get(t.id())).toList();
