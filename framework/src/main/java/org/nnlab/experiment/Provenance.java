@@ -28,7 +28,7 @@ public record Provenance(
     String os,
     String gitCommit) {
   public Provenance {
-    datasets = Collections.unmodifiableMap(new TreeMap<>(datasets));
+    datasets = Collections.unmodifiableMap(new TreeMap<>(ResultChecks.present("provenance.datasets", datasets)));
     gitCommit = gitCommit == null ? "" : gitCommit;
   }
 

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.nnlab.config.SweepConfig;
+import org.nnlab.experiment.ResultsException;
+import org.nnlab.io.FileErrors;
+import org.nnlab.io.RegularFiles;
 
 /**
  * A sweep's {@code results.jsonl}: one {@link TrialResult} per line, each appended durably the
@@ -23,10 +27,15 @@ import java.util.List;
  * }</pre>
  *
  * <p>On open, a torn last line (no newline, or not valid JSON: the process died mid-write) is cut
- * off; a malformed line anywhere else is an error, since it was not torn by a crash. Thread-safe.
+ * off; a malformed line anywhere else is an error, since it was not torn by a crash, and so is a
+ * whole JSON object whose fields are wrong (a {@link ResultsException} naming the line and field).
+ * Only a regular file is read. Thread-safe.
  */
 public final class ResultsStore implements AutoCloseable {
   public static final String FILE = "results.jsonl";
+
+  /** The largest {@code results.jsonl} read back: {@value SweepConfig#MAX_TRIALS} trials of a few kB each. */
+  static final long MAX_FILE_BYTES = 1L << 30;
 
   private final Path file;
   private final FileChannel channel;
@@ -60,7 +69,7 @@ public final class ResultsStore implements AutoCloseable {
     if (!Files.exists(file)) {
       return new Read(results, 0);
     }
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes = RegularFiles.read(file, file.toString(), MAX_FILE_BYTES, "a sweep's results", ResultsException::new);
     int start = 0;
     int lineNo = 0;
     while (start < bytes.length) {
@@ -76,7 +85,9 @@ public final class ResultsStore implements AutoCloseable {
       }
       if (!line.isBlank()) {
         try {
-          results.add(TrialResult.parse(line));
+          results.add(TrialResult.parse(line, file + ":" + lineNo));
+        } catch (ResultsException e) {
+          throw e; // a whole JSON object with a wrong field was written so, not torn by a crash
         } catch (IllegalArgumentException e) {
           if (last) {
             break; // the last line is damaged: torn
@@ -109,10 +120,14 @@ public final class ResultsStore implements AutoCloseable {
   /** Appends {@code r} as one line and forces it to disk before returning. */
   public synchronized void append(TrialResult r) throws IOException {
     ByteBuffer line = ByteBuffer.wrap((r.toJsonLine() + "\n").getBytes(StandardCharsets.UTF_8));
-    while (line.hasRemaining()) {
-      channel.write(line);
+    try {
+      while (line.hasRemaining()) {
+        channel.write(line);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      throw FileErrors.writing(file, e);
     }
-    channel.force(false);
     results.add(r);
   }
 
