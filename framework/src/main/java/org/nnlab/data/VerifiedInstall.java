@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import org.nnlab.io.FileErrors;
 
 /**
  * Puts one original data file in place only when its content has the expected SHA-256: the bytes
@@ -28,11 +29,12 @@ final class VerifiedInstall {
    *
    * @param from names the source in messages (a URL or a path)
    * @param total the source's length in bytes if known, else −1, passed on to {@code progress}
+   * @param expectedSize the size of the original's (uncompressed) content
    * @throws DataException when the content differs from the original (nothing is left in place)
    * @throws IOException when the copy fails (nothing is left in place)
    */
   static Path install(InputStream source, long total, Path dir, String fileName, String expectedHex,
-      String from, FetchProgress progress) throws IOException {
+      long expectedSize, String from, FetchProgress progress) throws IOException {
     Files.createDirectories(dir);
     // not Files.createTempFile: its owner-only permissions would stay on the installed file
     Path temp = dir.resolve("." + fileName + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
@@ -42,12 +44,17 @@ final class VerifiedInstall {
         long done = 0;
         progress.update(fileName, 0, total);
         for (int n = source.read(buf); n >= 0; n = source.read(buf)) {
-          out.write(buf, 0, n);
+          try {
+            out.write(buf, 0, n);
+          } catch (IOException e) {
+            throw FileErrors.writing(dir.resolve(fileName), e);
+          }
           done += n;
           progress.update(fileName, done, total);
         }
       }
-      String found = DataFiles.contentSha256(temp);
+      // hashing stops one byte past the original's size: a small gzip that inflates without end is not read to its end
+      String found = DataFiles.contentSha256(temp, expectedSize + 1);
       if (!found.equals(expectedHex)) {
         throw new DataException(from + ": content SHA-256 is " + found + ", the original "
             + fileName + " has " + expectedHex + "; refusing a file that is not the original");

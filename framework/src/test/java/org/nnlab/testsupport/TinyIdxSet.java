@@ -30,6 +30,13 @@ public final class TinyIdxSet {
     return m;
   }
 
+  /** Base file name → size in bytes of its plain content. */
+  public static Map<String, Long> sizes() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    plain().forEach((f, b) -> m.put(f, (long) b.length));
+    return m;
+  }
+
   public static String sha256(byte[] b) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
