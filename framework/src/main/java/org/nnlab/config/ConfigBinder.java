@@ -15,6 +15,7 @@ import org.nnlab.config.ConfigNode.Kind;
 import org.nnlab.config.ConfigNode.Mapping;
 import org.nnlab.config.ConfigNode.Scalar;
 import org.nnlab.config.ConfigNode.Sequence;
+import org.nnlab.io.Printable;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Backprop;
 import org.nnlab.network.Initializer;
@@ -323,7 +324,8 @@ final class ConfigBinder {
     try {
       return constructor.get();
     } catch (IllegalArgumentException e) {
-      String message = e.getMessage() == null ? "is not allowed" : e.getMessage();
+      // records quote the values they refuse: no control byte of them may reach a terminal
+      String message = e.getMessage() == null ? "is not allowed" : Printable.message(e.getMessage());
       Matcher key = LEADING_KEY.matcher(message);
       ConfigNode named = key.lookingAt() ? nodeAt(key.group()).orElse(at) : at;
       throw new ConfigException(

@@ -155,7 +155,9 @@ public record SweepConfig(
     // counted before any point is made: a grid of many long axes must not be built to be refused
     long points = draws ? trials : 1;
     for (Axis a : draws ? List.<Axis>of() : axes) {
-      points = Math.min(Long.MAX_VALUE / MAX_TRIALS, points * ((Values) a).values().size());
+      if (a instanceof Values v) { // a range in a grid is a problem reported above
+        points = Math.min(Long.MAX_VALUE / MAX_TRIALS, points * v.values().size());
+      }
     }
     if (problems.isEmpty() && points * repeats > MAX_TRIALS) {
       problems.add(m.position() + ": sweep makes " + points + " point(s) × " + repeats + " repeat(s) = "

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -42,6 +43,9 @@ import org.nnlab.rules.Phase;
  */
 public final class ResultsJson {
   private static final ObjectMapper MAPPER = build();
+  private static final java.util.regex.Pattern SOURCE =
+      java.util.regex.Pattern.compile("\\s*\\((?:start marker )?at \\[Source:[^\\]]*\\][^)]*\\)|\\s*at \\[Source:.*"
+          + "|: enable `[A-Za-z_.]+` to allow.*");
 
   /** The fields every {@code results.json} has, as the design names them. */
   public static final List<String> REQUIRED = List.of(
@@ -212,13 +216,21 @@ public final class ResultsJson {
   public static String message(Exception e) {
     String path = e instanceof JsonMappingException m ? path(m) : "";
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IllegalArgumentException && !(t instanceof java.io.UncheckedIOException)
-          && t != e && t.getMessage() != null) {
-        return inField(path, t.getMessage());
+      if (t instanceof IllegalArgumentException && t != e && t.getMessage() != null) {
+        String cause = Printable.clean(t.getMessage(), 300);
+        // a record's constructor names its own field: epochs[1] + "accuracy must …"
+        return e instanceof ValueInstantiationException && !path.isEmpty() && !cause.startsWith(path)
+            ? path + "." + cause : inField(path, cause);
       }
     }
     String text = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
     String first = text == null ? e.getClass().getSimpleName() : text.lines().findFirst().orElse("").strip();
+    // Jackson names its input ("[Source: REDACTED …; line: 1, column: 1]") inside the text too
+    first = SOURCE.matcher(first).replaceAll("").strip();
+    if (e instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0
+        && path.isEmpty()) {
+      first = "line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ": " + first;
+    }
     return inField(path, Printable.clean(first, 200));
   }
 
@@ -271,7 +283,11 @@ public final class ResultsJson {
     } catch (IOException e) {
       throw FileErrors.writing(file, e); // "No space left on device" alone names no file
     } finally {
-      Files.deleteIfExists(tmp);
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException e) {
+        // the folder could not be made or is gone: the write's own failure is the one reported
+      }
     }
   }
 
