@@ -118,6 +118,9 @@ public final class IdxReader {
     int count = r.dimension("image count");
     int rows = r.dimension("rows");
     int cols = r.dimension("cols");
+    if (rows < 1 || cols < 1) {
+      throw r.error(8, "an image needs at least 1×1 pixels, found " + rows + "×" + cols);
+    }
     long image = (long) rows * cols;
     long total = count * image;
     if (image > MAX_BYTES || total > MAX_BYTES) {
