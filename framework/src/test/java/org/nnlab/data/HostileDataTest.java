@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.config.DataSource;
+import org.nnlab.testsupport.EndlessStream;
 import org.nnlab.testsupport.IdxBytes;
 import org.nnlab.testsupport.SpecialFiles;
 
@@ -48,20 +49,7 @@ class HostileDataTest {
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void csvLineWithoutEnd_isRefusedAtTheCap_notReadToTheEnd() {
-    InputStream endless = new InputStream() {
-      @Override
-      public int read() {
-        return '1';
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        for (int i = 0; i < len; i++) {
-          b[off + i] = (byte) (i % 2 == 0 ? '1' : ',');
-        }
-        return len;
-      }
-    };
+    InputStream endless = new EndlessStream("1,");
     assertThat(errorOf(() -> CsvReader.read(endless, "one-line.csv", "x"))).isEqualTo("one-line.csv:1: the line is"
         + " longer than 4,194,304 bytes; expected label,p1,…,pN (28×28 pixels take about 3 kB), one sample per line");
   }

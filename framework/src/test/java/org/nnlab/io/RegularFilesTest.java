@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.testsupport.EndlessStream;
 import org.nnlab.testsupport.SpecialFiles;
 
 /** Only regular files are read, and never past the cap, whatever the file system says. */
@@ -47,18 +48,7 @@ class RegularFilesTest {
   @Test
   @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void readAtMost_endlessStream_stopsOneChunkPastTheCap() {
-    InputStream endless = new InputStream() {
-      @Override
-      public int read() {
-        return 'x';
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        java.util.Arrays.fill(b, off, off + len, (byte) 'x');
-        return len;
-      }
-    };
+    InputStream endless = new EndlessStream("x");
     assertThatThrownBy(() -> RegularFiles.readAtMost(endless, 1_000_000, "stream", "a config", IllegalStateException::new))
         .hasMessage("stream: a config may hold at most 1,000,000 bytes (1.0 MB), found more");
   }
