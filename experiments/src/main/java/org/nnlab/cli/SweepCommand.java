@@ -54,6 +54,9 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
+    if (parallel != null && (parallel < 1 || parallel > SweepConfig.MAX_PARALLELISM)) {
+      throw new UserInputException("--parallel must lie in 1.." + SweepConfig.MAX_PARALLELISM + ", found " + parallel);
+    }
     ConfigDocument doc = options.document(rules.ids());
     if (!doc.hasSweep()) {
       throw new UserInputException(options.config + " declares no sweep: run it with 'nnlab run "
@@ -61,9 +64,6 @@ final class SweepCommand implements Callable<Integer> {
     }
     SweepPlan plan = SweepPlan.of(doc);
     plan.validate(rules);
-    if (parallel != null && (parallel < 1 || parallel > SweepConfig.MAX_PARALLELISM)) {
-      throw new UserInputException("--parallel must lie in 1.." + SweepConfig.MAX_PARALLELISM + ", found " + parallel);
-    }
     int threads = parallel != null ? parallel
         : plan.sweep().parallelism().orElse(SweepRunner.defaultParallelism());
     Path dir = ReportFolder.check(out != null ? out : Path.of("reports", "sweeps", plan.base().name()));
