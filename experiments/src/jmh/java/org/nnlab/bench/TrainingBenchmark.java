@@ -5,10 +5,8 @@ import java.util.concurrent.TimeUnit;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Backprop;
 import org.nnlab.network.BlockNetwork;
-import org.nnlab.network.BlockedForward;
-import org.nnlab.network.FastNetwork;
-import org.nnlab.network.FloatNetwork;
 import org.nnlab.network.Initializer;
+import org.nnlab.network.KernelChoice;
 import org.nnlab.network.Network;
 import org.nnlab.network.Precision;
 import org.nnlab.network.TrainingEngine;
@@ -27,9 +25,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Training steps and evaluation at the standard shapes, for every engine: the reference {@link
- * Network}, the fused {@link FastNetwork}, the deferred-update {@link BlockNetwork} (the default),
- * and the opt-in float engines: per sample ({@link FloatNetwork}) and the float block engine. One operation = one sample; scores are samples per second.
+ * Training steps and evaluation at the standard shapes, for both engines: the reference {@link
+ * Network} and the fast {@link BlockNetwork}, at double precision (the default) and at the opt-in
+ * float precision. One operation = one sample; scores are samples per second.
  * Inputs are random numbers in the scaled-pixel range [0.01, 1.0], 256 distinct samples cycled.
  */
 @State(Scope.Thread)
@@ -46,11 +44,9 @@ public class TrainingBenchmark {
   public String shape;
 
   private Network reference;
-  private TrainingEngine fused;
   private TrainingEngine block;
-  private TrainingEngine single;
   private TrainingEngine floatBlock;
-  private BlockedForward forward;
+  private BlockNetwork forward;
   private double[][] x;
   private double[][] t;
   private final double[] losses = new double[BLOCK];
@@ -60,11 +56,9 @@ public class TrainingBenchmark {
   public void setUp() {
     int[] sizes = java.util.Arrays.stream(shape.split("-")).mapToInt(Integer::parseInt).toArray();
     reference = Network.create(sizes, Activation.sigmoid(), Initializer.normalFanIn(), new SplittableRandom(42));
-    fused = FastNetwork.of(reference, 1);
-    block = BlockNetwork.of(reference);
-    single = FloatNetwork.of(reference, 1);
+    block = BlockNetwork.of(reference, KernelChoice.AUTO, 1);
     floatBlock = TrainingEngine.of(reference, Precision.FLOAT, 1);
-    forward = BlockedForward.of(reference);
+    forward = BlockNetwork.of(reference, KernelChoice.AUTO, 1);
     SplittableRandom rng = new SplittableRandom(7);
     x = new double[SAMPLES][sizes[0]];
     t = new double[SAMPLES][sizes[sizes.length - 1]];
@@ -89,21 +83,9 @@ public class TrainingBenchmark {
   }
 
   @Benchmark
-  public double trainFused() {
-    int s = nextSample();
-    return fused.train(x[s], t[s], 0.1, Backprop.EXACT);
-  }
-
-  @Benchmark
   @OperationsPerInvocation(BLOCK)
   public double trainBlock() {
     return nextBlock(block);
-  }
-
-  @Benchmark
-  public double trainFloat() {
-    int s = nextSample();
-    return single.train(x[s], t[s], 0.1, Backprop.EXACT);
   }
 
   @Benchmark
@@ -127,10 +109,10 @@ public class TrainingBenchmark {
   }
 
   @Benchmark
-  @OperationsPerInvocation(BlockedForward.BLOCK)
+  @OperationsPerInvocation(BLOCK)
   public double evaluateBlocked() {
-    next = (next + BlockedForward.BLOCK) & (SAMPLES - 1);
-    double[][] xs = java.util.Arrays.copyOfRange(x, next, next + BlockedForward.BLOCK);
-    return forward.forward(xs, BlockedForward.BLOCK)[0][0];
+    next = (next + BLOCK) & (SAMPLES - 1);
+    double[][] xs = java.util.Arrays.copyOfRange(x, next, next + BLOCK);
+    return forward.query(xs, BLOCK)[0][0];
   }
 }

@@ -26,8 +26,9 @@ import org.nnlab.data.TargetEncoding;
 import org.nnlab.metrics.Evaluation;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Backprop;
-import org.nnlab.network.FastNetwork;
+import org.nnlab.network.EngineOptions;
 import org.nnlab.network.Initializer;
+import org.nnlab.network.KernelChoice;
 import org.nnlab.network.Network;
 import org.nnlab.network.Precision;
 import org.nnlab.network.TrainingEngine;
@@ -66,6 +67,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--precision", description = "double or float (default: double)")
   String precision = "double";
 
+  @Option(names = "--kernels", description = "auto, vector or scalar (default: auto, as network.kernels)")
+  String kernels = "auto";
+
   @Option(names = "--batch-size", paramLabel = "B", description = "mini-batch size (default: 1, per sample)")
   int batchSize = 1;
 
@@ -101,7 +105,8 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Backprop rule = parse(() -> Backprop.byId(backprop));
-    Precision numbers = parse(() -> Precision.byId(precision));
+    EngineOptions engine = parse(() -> new EngineOptions(Precision.byId(precision), KernelChoice.byId(kernels)));
+    String described = parse(() -> engine.describe().summary());
     if (batchSize < 1 || batchSize > TrainingConfig.MAX_BATCH_SIZE || samples < 1 || warmup < 0) {
       throw new UserInputException("--batch-size must lie in 1.." + TrainingConfig.MAX_BATCH_SIZE
           + ", --samples be ≥ 1, --warmup ≥ 0");
@@ -133,18 +138,18 @@ final class BenchCommand implements Callable<Integer> {
     Network network = Network.create(layers, Activation.sigmoid(), Initializer.normalFanIn(), new SplittableRandom(seed));
     int n = Math.min(samples, train.size());
     out.printf("data: %s (%d training samples used, %d test)%n", name, n, test.size());
-    out.printf("network: %s, %s, %s, batch size %d, %s%n", join(layers), rule.id(), numbers.id(), batchSize,
-        reference ? "reference Network" : "fast engine, kernels " + FastNetwork.kernels());
+    out.printf("network: %s, %s, %s, batch size %d, %s%n", join(layers), rule.id(), engine.precision().id(), batchSize,
+        reference ? "reference Network" : described);
     if (dumpDir != null) {
       dump(network, dumpDir.resolve("init"));
     }
 
     Network warm = network.copy();
-    trainPass(warm, train, Math.min(warmup, train.size()), scaling, targets, rule, numbers, null);
+    trainPass(warm, train, Math.min(warmup, train.size()), scaling, targets, rule, engine, null);
     java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
-    double lossSum = trainPass(network, train, n, scaling, targets, rule, numbers, dumpDir);
+    double lossSum = trainPass(network, train, n, scaling, targets, rule, engine, dumpDir);
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     out.printf("train_samples: %d%n", n);
@@ -177,8 +182,8 @@ final class BenchCommand implements Callable<Integer> {
 
   /** One in-order pass over the first n samples; returns the summed loss. */
   private double trainPass(Network network, Dataset train, int n, InputScaling scaling, TargetEncoding targets,
-      Backprop rule, Precision numbers, Path dumpTo) throws IOException {
-    TrainingEngine engine = reference ? null : TrainingEngine.of(network, numbers, batchSize);
+      Backprop rule, EngineOptions options, Path dumpTo) throws IOException {
+    TrainingEngine engine = reference ? null : TrainingEngine.of(network, options, batchSize);
     int block = engine == null ? 1 : engine.blockSize();
     double[][] x = new double[block][train.features()];
     double[][] t = new double[block][layers[layers.length - 1]];
@@ -248,7 +253,7 @@ final class BenchCommand implements Callable<Integer> {
   private static <T> T parse(java.util.function.Supplier<T> p) {
     try {
       return p.get();
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
       throw new UserInputException(e.getMessage());
     }
   }

@@ -47,6 +47,9 @@ final class CheckCommand implements Callable<Integer> {
           plan.points().size(), plan.size());
     }
     ExperimentConfig config = doc.bind();
+    if (gradients) { // checked on the engine that trains: say which
+      RunCommand.printEngine(config.name(), config.network().engine(), out, spec.commandLine().getErr());
+    }
     List<Finding> found = runner.check(config, gradients);
     for (Finding f : found) {
       out.println(f);

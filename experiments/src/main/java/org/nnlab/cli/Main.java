@@ -12,6 +12,7 @@ import org.nnlab.io.JvmMemory;
 import org.nnlab.io.Printable;
 import org.nnlab.model.ModelException;
 import org.nnlab.network.TrainingEngine;
+import org.nnlab.output.OutputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -87,7 +88,7 @@ public final class Main {
     }
     PrintWriter err = cli.getErr();
     if (e instanceof ConfigException || e instanceof DataException || e instanceof ModelException
-        || e instanceof ResultsException || e instanceof UserInputException) {
+        || e instanceof ResultsException || e instanceof OutputException || e instanceof UserInputException) {
       // messages quote values from files and arguments: no control bytes reach the terminal
       err.println("nnlab: " + Printable.message(e.getMessage()));
       if (verbose) {

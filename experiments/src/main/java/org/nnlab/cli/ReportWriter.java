@@ -6,34 +6,67 @@ import java.util.List;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ResultsJson;
-import org.nnlab.report.HtmlReport;
+import org.nnlab.io.AtomicFiles;
 import org.nnlab.model.RunArtifacts;
+import org.nnlab.output.OutputFolder;
+import org.nnlab.report.HtmlReport;
 import org.nnlab.report.MarkdownReport;
 import org.nnlab.report.SweepMarkdown;
 import org.nnlab.report.SweepSummary;
 import org.nnlab.report.TrialsCsv;
 import org.nnlab.sweep.TrialResult;
 
-/** Writes a run's or a sweep's files into its report folder, each one atomically. */
+/**
+ * Writes a run's or a sweep's files into its held folder, each set published whole ({@link
+ * OutputFolder#publish}): a reader finds the old set or the new one, never a model beside another
+ * run's results.
+ */
 final class ReportWriter {
-  void write(ExperimentRun run, Path dir) throws IOException {
-    // model.nnlab and backquery/label-N.png first: the HTML report shows the back-query images
-    RunArtifacts.write(run, dir);
-    writeRun(run.result(), dir);
+  static final String REPORT_MD = "report.md";
+  static final String REPORT_HTML = "report.html";
+  static final String TRIALS_CSV = "trials.csv";
+  /** A run's set; results.json moves in first, so a model never stands without its results. */
+  static final List<String> RUN_FILES = List.of(ResultsJson.FILE, REPORT_MD, REPORT_HTML,
+      RunArtifacts.MODEL_FILE, RunArtifacts.BACKQUERY_DIR);
+  /** What {@code nnlab report} rebuilds: never the results it reads. */
+  static final List<String> RUN_REPORT = List.of(REPORT_MD, REPORT_HTML);
+  static final List<String> SWEEP_REPORT = List.of(TRIALS_CSV, REPORT_MD, REPORT_HTML);
+
+  /** model.nnlab, backquery/, results.json, report.md and report.html of a finished run. */
+  void publish(ExperimentRun run, OutputFolder folder) throws IOException {
+    folder.publish(RUN_FILES, staging -> {
+      // model.nnlab and backquery/label-N.png first: the HTML report shows the back-query images
+      RunArtifacts.write(run, staging);
+      TestPause.after(RunArtifacts.MODEL_FILE);
+      ResultsJson.write(run.result(), staging.resolve(ResultsJson.FILE));
+      TestPause.after(ResultsJson.FILE);
+      writeReport(run.result(), staging, staging);
+    });
   }
 
-  /** results.json, report.md and report.html of one run. */
-  void writeRun(ExperimentResult result, Path dir) throws IOException {
-    ResultsJson.write(result, dir.resolve("results.json"));
-    ResultsJson.writeAtomically(dir.resolve("report.md"), MarkdownReport.render(result));
-    ResultsJson.writeAtomically(dir.resolve("report.html"), HtmlReport.run(result, dir));
+  /** report.md and report.html of one run, rebuilt from its results; results and model stay as they are. */
+  void publishReport(ExperimentResult result, OutputFolder folder) throws IOException {
+    folder.publish(RUN_REPORT, staging -> writeReport(result, staging, folder.dir()));
   }
 
-  /** trials.csv, report.md and report.html of a sweep whose results.jsonl is already in {@code dir}. */
-  void writeSweep(List<TrialResult> trials, Path dir) throws IOException {
+  /** trials.csv, report.md and report.html of a sweep whose results.jsonl is in the folder. */
+  void publishSweep(List<TrialResult> trials, OutputFolder folder) throws IOException {
     SweepSummary summary = SweepSummary.of(trials);
-    ResultsJson.writeAtomically(dir.resolve("trials.csv"), TrialsCsv.render(summary));
-    ResultsJson.writeAtomically(dir.resolve("report.md"), SweepMarkdown.render(summary));
-    ResultsJson.writeAtomically(dir.resolve("report.html"), HtmlReport.sweep(summary, dir));
+    folder.publish(SWEEP_REPORT, staging -> {
+      write(staging.resolve(TRIALS_CSV), TrialsCsv.render(summary));
+      write(staging.resolve(REPORT_MD), SweepMarkdown.render(summary));
+      write(staging.resolve(REPORT_HTML), HtmlReport.sweep(summary, folder.dir()));
+    });
+  }
+
+  /** The two report files; {@code images} is the folder whose backquery/ the HTML shows. */
+  private static void writeReport(ExperimentResult result, Path staging, Path images) throws IOException {
+    write(staging.resolve(REPORT_MD), MarkdownReport.render(result));
+    write(staging.resolve(REPORT_HTML), HtmlReport.run(result, images));
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    AtomicFiles.write(file, text); // forced to disk before the set is committed
+    TestPause.after(file.getFileName().toString());
   }
 }

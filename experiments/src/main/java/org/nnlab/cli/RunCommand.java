@@ -12,20 +12,26 @@ import org.nnlab.config.ExperimentConfig;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ExperimentRunner;
+import org.nnlab.network.EngineInfo;
+import org.nnlab.network.EngineOptions;
 import org.nnlab.rules.Finding;
 import org.nnlab.rules.RuleBook;
+import org.nnlab.sweep.SweepIdentity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code nnlab run CONFIG}: check, train, evaluate, and write results and report. */
+/**
+ * {@code nnlab run CONFIG}: check, train, evaluate, and write results and report into the run's
+ * folder, held from before training until its files are published (a second writer gets exit 2).
+ */
 @Command(name = "run", description = "Check the rules, train, evaluate and write the report.")
 final class RunCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: reports/<name>)")
+  @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: runs/<name>)")
   Path out;
 
   @Spec CommandSpec spec;
@@ -50,14 +56,37 @@ final class RunCommand implements Callable<Integer> {
           + options.config + "'");
     }
     ExperimentConfig config = doc.bind();
-    Path dir = ReportFolder.check(out != null ? out : Path.of("reports", config.name()));
+    Path dir = ReportFolder.check(out != null ? out : ReportFolder.defaultFor(config.name()));
     ExperimentRun run;
-    try (Progress progress = Progress.forTraining(config.name(), stdout)) {
-      run = runner.run(config, progress);
+    try (ReportFolder folder = ReportFolder.open(dir, spec.commandLine().getErr())) {
+      if (SweepIdentity.holdsSweep(dir)) {
+        throw new UserInputException(dir + " holds a sweep's results (sweep.json, results.jsonl); "
+            + "a run's files would mix with them: choose another --out");
+      }
+      printEngine(config.name(), config.network().engine(), stdout, spec.commandLine().getErr());
+      try (Progress progress = Progress.forTraining(config.name(), stdout)) {
+        run = runner.run(config, progress);
+      }
+      reports.publish(run, folder.output());
     }
-    reports.write(run, dir);
     printSummary(run.result(), dir, stdout);
     return run.result().completed() ? Main.OK : Main.RULE_ERROR;
+  }
+
+  /**
+   * The first line of a run or sweep: which engine, precision and kernels will train; and, on
+   * stderr, the warning when they fall back to the plain loops. Kernels the JVM cannot run are bad
+   * input.
+   */
+  static void printEngine(String name, EngineOptions options, PrintWriter out, PrintWriter err) {
+    EngineInfo engine;
+    try {
+      engine = options.describe();
+    } catch (IllegalStateException e) {
+      throw new UserInputException(e.getMessage());
+    }
+    out.println(name + ": " + engine.summary());
+    engine.warning().ifPresent(w -> err.println("nnlab: warning: " + w));
   }
 
   static void printSummary(ExperimentResult r, Path dir, PrintWriter out) {

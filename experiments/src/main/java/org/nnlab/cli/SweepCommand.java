@@ -3,7 +3,6 @@ package org.nnlab.cli;
 import com.google.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import org.nnlab.config.ConfigDocument;
 import org.nnlab.config.SweepConfig;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.sweep.ResultsStore;
+import org.nnlab.sweep.SweepIdentity;
 import org.nnlab.sweep.SweepPlan;
 import org.nnlab.sweep.SweepRunner;
 import org.nnlab.sweep.TrialResult;
@@ -23,16 +23,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nnlab sweep CONFIG}: checks every point, runs the trials in parallel appending each to
- * {@code results.jsonl}, and writes the sweep's report. Exit 1 when any trial failed or diverged.
+ * {@code results.jsonl}, and writes the sweep's report. The folder is held for the whole sweep and
+ * records the sweep it belongs to ({@link SweepIdentity}): {@code --resume} continues only that
+ * sweep. Exit 1 when any trial failed or diverged.
  */
 @Command(name = "sweep", description = "Run every trial of a sweep in parallel (resumable) and write its report.")
 final class SweepCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: reports/sweeps/<name>)")
+  @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: runs/<name>)")
   Path out;
 
-  @Option(names = "--resume", description = "run only the trials results.jsonl in the report folder lacks")
+  @Option(names = "--resume", description = "run only the trials results.jsonl in the report folder lacks "
+      + "(the same config and --set values only)")
   boolean resume;
 
   @Option(names = "--parallel", paramLabel = "N", description = "trials at once (default: sweep.parallelism, else the cores)")
@@ -66,19 +69,20 @@ final class SweepCommand implements Callable<Integer> {
     plan.validate(rules);
     int threads = parallel != null ? parallel
         : plan.sweep().parallelism().orElse(SweepRunner.defaultParallelism());
-    Path dir = ReportFolder.check(out != null ? out : Path.of("reports", "sweeps", plan.base().name()));
-    Path file = dir.resolve(ResultsStore.FILE);
-    if (!resume && Files.exists(file) && Files.size(file) > 0) {
-      throw new UserInputException(file + " already holds trials: add --resume to continue that sweep, "
-          + "or choose another --out");
-    }
+    Path dir = ReportFolder.check(out != null ? out : ReportFolder.defaultFor(plan.base().name()));
+    PrintWriter stderr = spec.commandLine().getErr();
     long start = System.nanoTime();
     List<TrialResult> results;
-    try (ResultsStore store = ResultsStore.open(file);
-        SweepProgress progress = SweepProgress.start(plan.base().name(), stdout)) {
-      results = runner.run(plan, store, threads, progress);
+    try (ReportFolder folder = ReportFolder.open(dir, stderr)) {
+      SweepIdentity.of(plan).claim(dir, resume);
+      RunCommand.printEngine(plan.base().name(), plan.base().network().engine(), stdout, stderr);
+      try (ResultsStore store = ResultsStore.open(dir.resolve(ResultsStore.FILE));
+          SweepProgress progress = SweepProgress.start(plan.base().name(), stdout)) {
+        store.notes().forEach(n -> stderr.println("note: " + n));
+        results = runner.run(plan, store, threads, progress);
+      }
+      reports.publishSweep(results, folder.output());
     }
-    reports.writeSweep(results, dir);
     long failed = results.stream().filter(r -> !r.result().completed()).count();
     stdout.printf(Locale.ROOT, "%s: %d trials on %d thread(s) in %.1f s, %d not completed%n",
         plan.base().name(), results.size(), threads, (System.nanoTime() - start) / 1e9, failed);

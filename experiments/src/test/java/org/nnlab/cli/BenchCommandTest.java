@@ -30,4 +30,15 @@ class BenchCommandTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("unknown precision 'half'; allowed: double, float");
   }
+
+  @Test
+  void bench_namesTheEngineItTimes_andRefusesUnknownKernels() {
+    CliRun run = CliRun.of("bench", "--data", "mnist-sample", "--layers", "784,10", "--samples", "100",
+        "--warmup", "0", "--kernels", "scalar");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("network: 784-10, exact, double, batch size 1, block engine, double precision, scalar kernels");
+    CliRun bad = CliRun.of("bench", "--data", "mnist-sample", "--kernels", "simd");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("unknown kernels 'simd'; allowed: auto, vector, scalar");
+  }
 }

@@ -50,6 +50,21 @@ class CheckCommandTest {
   }
 
   @Test
+  void checkGradients_stepsTheEngineThatTrains_andNamesIt_atEitherPrecisionAndShape() {
+    for (String precision : new String[] {"double", "float"}) {
+      for (String layers : new String[] {"[784,100,10]", "[784,10]", "[784,30,20,10]"}) {
+        CliRun run = CliRun.of("check", CliRun.config("quickstart.yaml"), "--gradients",
+            "--set", "network.precision=" + precision, "--set", "network.layers=" + layers,
+            "--set", "network.kernels=scalar");
+        assertThat(run.exit()).as(precision + " " + layers + ": " + run.out()).isZero();
+        assertThat(run.out()).as(precision + " " + layers)
+            .startsWith("quickstart: block engine, " + precision + " precision, scalar kernels")
+            .doesNotContain("gradient [");
+      }
+    }
+  }
+
+  @Test
   void checkGradients_bookRule_reportsTheHiddenLayerDeviationAsADeclaredWarning() {
     CliRun run = CliRun.of("check", CliRun.config("quickstart.yaml"), "--gradients", "--set", "training.backprop=book");
     assertThat(run.exit()).isZero();

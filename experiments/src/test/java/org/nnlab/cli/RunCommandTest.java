@@ -93,6 +93,29 @@ class RunCommandTest {
   }
 
   @Test
+  void run_withANameThatIsAPath_exitsTwo_atTheNamesPosition_writingNothing(@TempDir Path tmp) throws IOException {
+    Path config = tmp.resolve("escape.yaml");
+    Files.writeString(config, "extends: " + Path.of(CliRun.config("quickstart.yaml")).toAbsolutePath() + "\n"
+        + "name: \"..\"\n");
+    CliRun run = CliRun.of("run", config.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("nnlab: " + config + ":2:7: name must be a safe folder name, found '..'; "
+        + "allowed: 1 to 100 letters, digits, '.', '_' or '-', not starting with '.'" + System.lineSeparator());
+    assertThat(Path.of("runs")).doesNotExist();
+    assertThat(Path.of("results.json")).doesNotExist();
+  }
+
+  @Test
+  void run_setNotANumber_exitsTwo_withOneLineNamingTheSet(@TempDir Path out) {
+    CliRun run = CliRun.of("run", CliRun.config("quickstart.yaml"), "--out", out.resolve("r").toString(),
+        "--set", "training.learningRate=.nan");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("nnlab: --set training.learningRate: training.learningRate must be a finite "
+        + "number, found .nan; allowed: finite numbers such as 0.1, -2 or 1e-3" + System.lineSeparator());
+    assertThat(out.resolve("r")).doesNotExist();
+  }
+
+  @Test
   void run_intoAnUnwritableFolder_exitsTwo_beforeTraining(@TempDir Path tmp) throws IOException {
     Path file = Files.writeString(tmp.resolve("taken"), "a file, not a folder");
     CliRun run = CliRun.of("run", CliRun.config("quickstart.yaml"), "--out", file.resolve("sub").toString());

@@ -60,6 +60,70 @@ class SweepCommandTest {
   }
 
   @Test
+  void resume_ofAnotherSweep_orOtherSetValues_exitsTwo_inOneLine_andAddsNothing(@TempDir Path dir)
+      throws IOException {
+    Path out = TinySweeps.sweptInto(dir, "[0.2]", 1);
+    Path config = dir.resolve("tiny-sweep.yaml");
+    String before = Files.readString(out.resolve("results.jsonl"));
+
+    CliRun otherSet = CliRun.of("sweep", config.toString(), "--out", out.toString(), "--resume",
+        "--set", "training.epochs=2");
+    assertThat(otherSet.exit()).isEqualTo(2);
+    assertThat(otherSet.err()).startsWith("nnlab: cannot resume: " + out + " holds the trials of another sweep "
+        + "('tiny-sweep', config sha256:").endsWith("; resume with the same config and --set values, "
+        + "or choose another --out" + System.lineSeparator()).hasLineCount(1);
+
+    Path other = Files.createDirectories(dir.resolve("other"));
+    Path otherConfig = TinySweeps.write(other, "[0.3]", 1);
+    for (CliRun refused : List.of(CliRun.of("sweep", otherConfig.toString(), "--out", out.toString()),
+        CliRun.of("sweep", otherConfig.toString(), "--out", out.toString(), "--resume"))) {
+      assertThat(refused.exit()).isEqualTo(2);
+      assertThat(refused.err()).contains(out + " holds the trials of another sweep").hasLineCount(1);
+    }
+    assertThat(Files.readString(out.resolve("results.jsonl"))).isEqualTo(before);
+  }
+
+  @Test
+  void report_countsEachTrialOnce_notesATornLastLine_andNeverRewritesTheResults(@TempDir Path dir)
+      throws IOException {
+    Path out = TinySweeps.sweptInto(dir, "[0.1, 0.3]", 1);
+    Path jsonl = out.resolve("results.jsonl");
+    List<String> lines = Files.readAllLines(jsonl);
+    Files.writeString(jsonl, lines.get(0) + "\n" + lines.get(1) + "\n" + lines.get(0) + "\n"
+        + lines.get(1).substring(0, 40));
+    byte[] results = Files.readAllBytes(jsonl);
+    var modified = Files.getLastModifiedTime(jsonl);
+
+    CliRun report = CliRun.of("report", out.toString());
+    assertThat(report.exit()).as(report.err()).isZero();
+    assertThat(report.err()).contains(jsonl + ":3: 1 line(s) repeat a trial already read; each trial counts once",
+        jsonl + ":4: ignored a torn last line").hasLineCount(2);
+    assertThat(Files.readAllLines(out.resolve("trials.csv"))).hasSize(3);
+    assertThat(Files.readAllBytes(jsonl)).isEqualTo(results);
+    assertThat(Files.getLastModifiedTime(jsonl)).isEqualTo(modified);
+  }
+
+  @Test
+  void run_intoASweepsFolder_andSweep_intoARunsFolder_exitTwo_touchingNothing(@TempDir Path dir) throws IOException {
+    Path sweep = TinySweeps.sweptInto(dir, "[0.2]", 1);
+    Path config = dir.resolve("tiny-sweep.yaml");
+    CliRun run = CliRun.of("run", CliRun.config("quickstart.yaml"), "--out", sweep.toString(), "--set", "training.epochs=1");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("nnlab: " + sweep + " holds a sweep's results (sweep.json, results.jsonl); "
+        + "a run's files would mix with them: choose another --out" + System.lineSeparator());
+    assertThat(sweep.resolve("results.json")).doesNotExist();
+
+    Path runDir = dir.resolve("run");
+    assertThat(CliRun.of("run", CliRun.config("quickstart.yaml"), "--out", runDir.toString(),
+        "--set", "training.epochs=1", "--set", "network.layers=[784,4,10]").exit()).isZero();
+    CliRun into = CliRun.of("sweep", config.toString(), "--out", runDir.toString());
+    assertThat(into.exit()).isEqualTo(2);
+    assertThat(into.err()).isEqualTo("nnlab: " + runDir + " holds a run's results (results.json), not a sweep's; "
+        + "choose another --out for the sweep" + System.lineSeparator());
+    assertThat(runDir.resolve("results.jsonl")).doesNotExist();
+  }
+
+  @Test
   void halving_printsEachRungsTrials_andResumeRetrainsAMissingSurvivorToTheSameNumbers(@TempDir Path dir)
       throws IOException {
     Path config = TinySweeps.write(dir, "[0.05, 0.3, 0.6]\n  strategy: halving\n  maxEpochs: 3", 1);
@@ -93,6 +157,28 @@ class SweepCommandTest {
   }
 
   @Test
+  void sweep_infiniteValue_exitsTwo_withOneLineAtTheValue(@TempDir Path dir) throws IOException {
+    Path config = TinySweeps.write(dir, "[0.1, .inf]", 1);
+    Path out = dir.resolve("out");
+    CliRun run = CliRun.of("sweep", config.toString(), "--out", out.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("nnlab: " + config + ":9:34: sweep.parameters.training.learningRate[1] "
+        + "must be a finite number, found .inf; allowed: finite numbers such as 0.1, -2 or 1e-3"
+        + System.lineSeparator());
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void sweep_leadingZeroAndHexValues_trainWithTheValuesTheConfigReads(@TempDir Path dir) throws IOException {
+    Path config = TinySweeps.write(dir, "[0.1]\n    network.layers[1]: [010, 0x3]", 1);
+    Path out = dir.resolve("out");
+    CliRun run = CliRun.of("sweep", config.toString(), "--out", out.toString(), "--parallel", "1");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(ResultsStore.readAll(out.resolve("results.jsonl")))
+        .extracting(t -> t.parameters().get("network.layers[1]")).containsExactly(10, 3);
+  }
+
+  @Test
   void report_singleRun_rebuildsFromResultsJson(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("run");
     CliRun run = CliRun.of("run", CliRun.config("quickstart.yaml"), "--out", out.toString(),
@@ -102,8 +188,13 @@ class SweepCommandTest {
     assertThat(html).contains("<svg", "Learning curve", "Confusion matrix", "sha256:");
     assertThat(ResultsJson.read(out.resolve("results.json")).mistakes()).hasSize(10);
     Files.delete(out.resolve("report.html"));
+    byte[] results = Files.readAllBytes(out.resolve("results.json"));
+    var modified = Files.getLastModifiedTime(out.resolve("results.json"));
     assertThat(CliRun.of("report", out.toString()).exit()).isZero();
     assertThat(Files.readString(out.resolve("report.html"))).isEqualTo(html);
+    assertThat(Files.readAllBytes(out.resolve("results.json"))).as("report reads results, never writes them")
+        .isEqualTo(results);
+    assertThat(Files.getLastModifiedTime(out.resolve("results.json"))).isEqualTo(modified);
   }
 
   @Test

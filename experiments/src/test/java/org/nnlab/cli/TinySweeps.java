@@ -16,4 +16,14 @@ final class TinySweeps {
         + "sweep:\n  parameters:\n    training.learningRate: " + rates + "\n  repeats: " + repeats + "\n");
     return file;
   }
+
+  /** Runs the grid of {@link #write} into {@code dir/out} and returns that folder. */
+  static Path sweptInto(Path dir, String rates, int repeats) throws IOException {
+    Path out = dir.resolve("out");
+    CliRun run = CliRun.of("sweep", write(dir, rates, repeats).toString(), "--out", out.toString());
+    if (run.exit() != 0) {
+      throw new AssertionError("the sweep failed: " + run.err());
+    }
+    return out;
+  }
 }

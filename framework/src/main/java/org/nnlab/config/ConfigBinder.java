@@ -1,5 +1,12 @@
 package org.nnlab.config;
 
+import static org.nnlab.config.Scalars.bool;
+import static org.nnlab.config.Scalars.fail;
+import static org.nnlab.config.Scalars.intValue;
+import static org.nnlab.config.Scalars.longValue;
+import static org.nnlab.config.Scalars.number;
+import static org.nnlab.config.Scalars.string;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +26,7 @@ import org.nnlab.io.Printable;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Backprop;
 import org.nnlab.network.Initializer;
+import org.nnlab.network.KernelChoice;
 import org.nnlab.network.Precision;
 
 /**
@@ -32,7 +40,7 @@ final class ConfigBinder {
       List.of("name", "seed", "data", "network", "training", "rules", "sweep");
   private static final List<String> DATA_KEYS =
       List.of("train", "test", "inputs", "targets", "augment");
-  private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init", "weights", "precision");
+  private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init", "weights", "precision", "kernels");
   private static final List<String> TRAINING_KEYS =
       List.of("learningRate", "epochs", "shuffle", "backprop", "batchSize");
   private static final Map<String, List<String>> SOURCE_KEYS =
@@ -166,8 +174,11 @@ final class ConfigBinder {
     Precision precision = m.get("precision")
         .map(n -> build(n, "network.precision", () -> Precision.byId(string(n, "network.precision"))))
         .orElse(null);
+    KernelChoice kernels = m.get("kernels")
+        .map(n -> build(n, "network.kernels", () -> KernelChoice.byId(string(n, "network.kernels"))))
+        .orElse(null);
     return build(layersNode, "network.layers",
-        () -> new NetworkConfig(layers, activation, init, weights, precision));
+        () -> new NetworkConfig(layers, activation, init, weights, precision, kernels));
   }
 
   private Initializer init(ConfigNode node) {
@@ -264,57 +275,6 @@ final class ConfigBinder {
     throw fail(node, path, "must be a list", null);
   }
 
-  private static String string(ConfigNode node, String path) {
-    if (node instanceof Scalar s && s.kind() != Kind.NULL) {
-      return s.value();
-    }
-    throw fail(node, path, "must be a string", null);
-  }
-
-  private static boolean bool(ConfigNode node, String path) {
-    if (node instanceof Scalar s && s.kind() == Kind.BOOL) {
-      return Boolean.parseBoolean(s.value().toLowerCase(java.util.Locale.ROOT));
-    }
-    throw fail(node, path, "must be true or false", "true, false");
-  }
-
-  private static long longValue(ConfigNode node, String path) {
-    if (node instanceof Scalar s && s.kind() == Kind.INT) {
-      try {
-        return Long.parseLong(s.value());
-      } catch (NumberFormatException e) {
-        throw fail(node, path, "is too large", "integers from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
-      }
-    }
-    throw fail(node, path, "must be an integer", null);
-  }
-
-  private static int intValue(ConfigNode node, String path) {
-    long value = longValue(node, path);
-    if (value != (int) value) {
-      throw fail(node, path, "is too large", "integers up to " + Integer.MAX_VALUE);
-    }
-    return (int) value;
-  }
-
-  private static double number(ConfigNode node, String path) {
-    if (node instanceof Scalar s && (s.kind() == Kind.INT || s.kind() == Kind.FLOAT)) {
-      String v = s.value().toLowerCase(java.util.Locale.ROOT);
-      if (v.endsWith(".inf")) {
-        return v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-      }
-      if (v.equals(".nan")) {
-        return Double.NaN;
-      }
-      try {
-        return Double.parseDouble(v);
-      } catch (NumberFormatException e) {
-        // only reachable through an explicit !!float tag on a non-number
-      }
-    }
-    throw fail(node, path, "must be a number", null);
-  }
-
   /**
    * Runs a record constructor, giving its IllegalArgumentException a position: that of the key the
    * message starts with when the tree has it (so a {@code --set network.layers[1]=0} is blamed on
@@ -347,10 +307,5 @@ final class ConfigBinder {
       }
     }
     return path == null ? Optional.empty() : Optional.of(node);
-  }
-
-  private static ConfigException fail(ConfigNode node, String path, String what, String allowed) {
-    return new ConfigException(node.position() + ": " + path + " " + what + ", found "
-        + node.describe() + (allowed == null ? "" : "; allowed: " + allowed));
   }
 }

@@ -1,13 +1,12 @@
 package org.nnlab.config;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nnlab.io.Sha256;
 import org.nnlab.network.Initializer;
 import org.nnlab.network.Initializers;
+import org.nnlab.network.KernelChoice;
 import org.nnlab.network.Precision;
 
 /**
@@ -51,13 +50,7 @@ public final class ConfigWriter {
 
   /** {@code "sha256:<hex>"} of {@link #toYaml}'s UTF-8 bytes. */
   public static String sha256(ExperimentConfig config) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(toYaml(config).getBytes(StandardCharsets.UTF_8));
-      return "sha256:" + java.util.HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JDK has SHA-256", e);
-    }
+    return Sha256.of(toYaml(config));
   }
 
   private static Map<String, Object> data(DataConfig d) {
@@ -90,6 +83,9 @@ public final class ConfigWriter {
     n.startingWeights().ifPresent(dir -> network.put("weights", dir.toString()));
     if (n.precision() != Precision.DOUBLE) {
       network.put("precision", n.precision().id()); // opt-in only, as training.batchSize
+    }
+    if (n.kernels() != KernelChoice.AUTO) {
+      network.put("kernels", n.kernels().id());
     }
     return network;
   }

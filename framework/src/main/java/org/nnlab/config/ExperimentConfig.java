@@ -3,6 +3,7 @@ package org.nnlab.config;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.nnlab.output.FolderName;
 
 /**
  * One declared experiment, as read from YAML: what to train on, which network, how to train it,
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  * ExperimentConfig faster = c.withTraining(c.training().withEpochs(1));
  * }</pre>
  *
- * @param name the experiment's name; names its report folder
+ * @param name the experiment's name; names its report folder, so it follows {@link FolderName}
  * @param seed the one seed every random choice derives from (weights, shuffling)
  * @param rules rule id → severity overrides (ids are checked by the loader against the known rules)
  */
@@ -28,10 +29,9 @@ public record ExperimentConfig(
 
   public ExperimentConfig {
     Objects.requireNonNull(name, "name");
-    if (name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
-      throw new IllegalArgumentException(
-          "name must be letters, digits, '.', '_' or '-' (it names a folder), found '" + name + "'");
-    }
+    FolderName.problem(name).ifPresent(problem -> {
+      throw new IllegalArgumentException("name " + problem);
+    });
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(network, "network");
     training = training == null ? TrainingConfig.DEFAULT : training;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
-import org.nnlab.config.ConfigNode.Kind;
+import java.util.function.Supplier;
 import org.nnlab.config.ConfigNode.Mapping;
 import org.nnlab.config.ConfigNode.Scalar;
 import org.nnlab.config.ConfigNode.Sequence;
@@ -171,26 +171,34 @@ public record SweepConfig(
   }
 
   private static Axis axis(ConfigNode.Entry e, List<String> problems) {
-    String where = e.keyPosition() + ": sweep.parameters." + e.key();
+    String path = "sweep.parameters." + e.key();
+    String where = e.keyPosition() + ": " + path;
     if (e.value() instanceof Sequence list) {
       if (list.items().isEmpty()) {
         problems.add(where + " is an empty list; allowed: at least one value");
         return null;
       }
-      return new Values(e.key(), e.keyPosition(), list.items());
+      int before = problems.size();
+      for (int i = 0; i < list.items().size(); i++) {
+        // a value needs a plain JSON form: results.jsonl stores it and the trial seeds come from it
+        ConfigNode item = list.items().get(i);
+        String itemPath = path + "[" + i + "]";
+        collect(problems, () -> Scalars.plain(item, itemPath));
+      }
+      return problems.size() > before ? null : new Values(e.key(), e.keyPosition(), list.items());
     }
     if (e.value() instanceof Mapping range) {
       int before = problems.size();
       for (ConfigNode.Entry r : range.entries()) {
         if (!RANGE_KEYS.contains(r.key())) {
-          problems.add(r.keyPosition() + ": sweep.parameters." + e.key() + "." + r.key() + " is not a key"
+          problems.add(r.keyPosition() + ": " + path + "." + r.key() + " is not a key"
               + Suggestions.didYouMean(r.key(), RANGE_KEYS) + "; allowed: min, max, log, integer");
         }
       }
-      double min = number(range, "min", where, problems);
-      double max = number(range, "max", where, problems);
-      boolean log = flag(range, "log", where, problems);
-      boolean integer = flag(range, "integer", where, problems);
+      double min = bound(range, "min", where, path, problems);
+      double max = bound(range, "max", where, path, problems);
+      boolean log = flag(range, "log", path, problems);
+      boolean integer = flag(range, "integer", path, problems);
       if (problems.size() > before) {
         return null;
       }
@@ -211,29 +219,19 @@ public record SweepConfig(
     return null;
   }
 
-  private static double number(Mapping range, String key, String where, List<String> problems) {
-    var n = range.get(key);
-    if (n.isPresent() && n.get() instanceof Scalar s && (s.kind() == Kind.INT || s.kind() == Kind.FLOAT)) {
-      double v = Double.parseDouble(s.value().replace("_", ""));
-      if (Double.isFinite(v)) {
-        return v;
-      }
-    }
-    problems.add(where + "." + key + " must be a finite number, found "
-        + n.map(ConfigNode::describe).orElse("nothing"));
-    return Double.NaN;
-  }
-
-  private static boolean flag(Mapping range, String key, String where, List<String> problems) {
+  private static double bound(Mapping range, String key, String where, String path, List<String> problems) {
     var n = range.get(key);
     if (n.isEmpty()) {
-      return false;
+      problems.add(where + "." + key + " must be a finite number, found nothing");
+      return Double.NaN;
     }
-    if (n.get() instanceof Scalar s && s.kind() == Kind.BOOL) {
-      return Boolean.parseBoolean(s.value());
-    }
-    problems.add(where + "." + key + " must be true or false, found " + n.get().describe());
-    return false;
+    Double value = collect(problems, () -> Scalars.number(n.get(), path + "." + key));
+    return value == null ? Double.NaN : value;
+  }
+
+  private static boolean flag(Mapping range, String key, String path, List<String> problems) {
+    var n = range.get(key);
+    return n.isPresent() && Boolean.TRUE.equals(collect(problems, () -> Scalars.bool(n.get(), path + "." + key)));
   }
 
   /** An integer from 1 to {@code max}, or {@code fallback} when absent or wrong (then a problem is added). */
@@ -242,18 +240,21 @@ public record SweepConfig(
     if (n.isEmpty()) {
       return fallback;
     }
-    if (n.get() instanceof Scalar s && s.kind() == Kind.INT) {
-      try {
-        int v = Integer.parseInt(s.value().replace("_", ""));
-        if (v >= 1 && v <= max) {
-          return v;
-        }
-      } catch (NumberFormatException ignored) {
-        // falls through to the message below
-      }
+    Integer v = collect(problems, () -> Scalars.intValue(n.get(), "sweep." + key));
+    if (v != null && (v < 1 || v > max)) {
+      problems.add(n.get().position() + ": sweep." + key + " must be an integer from 1 to " + max
+          + ", found " + n.get().describe());
     }
-    problems.add(n.get().position() + ": sweep." + key + " must be an integer from 1 to " + max
-        + ", found " + n.get().describe());
-    return fallback;
+    return v == null || v < 1 || v > max ? fallback : v;
+  }
+
+  /** The value {@code read} gives, or null with its error added to {@code problems}. */
+  private static <T> T collect(List<String> problems, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (ConfigException e) {
+      problems.add(e.getMessage());
+      return null;
+    }
   }
 }

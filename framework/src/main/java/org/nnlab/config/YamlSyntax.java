@@ -120,19 +120,16 @@ final class YamlSyntax {
     return text == null ? "malformed YAML" : text.strip().replaceAll("\\s*\\n\\s*", " ");
   }
 
-  /** The YAML 1.2 core schema: only true/false are booleans, so {@code off} stays a string. */
+  /**
+   * The YAML 1.2 core schema: only true/false are booleans, so {@code off} stays a string; the
+   * patterns are {@link Scalars}', which turns the scalars into values.
+   */
   static final class CoreSchemaResolver extends Resolver {
     @Override
     protected void addImplicitResolvers() {
-      addImplicitResolver(
-          Tag.BOOL, Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF");
-      addImplicitResolver(Tag.INT, Pattern.compile("^[-+]?[0-9]+$"), "-+0123456789");
-      addImplicitResolver(
-          Tag.FLOAT,
-          Pattern.compile(
-              "^(?:[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-                  + "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"),
-          "-+0123456789.");
+      addImplicitResolver(Tag.BOOL, Scalars.BOOL, "tTfF");
+      addImplicitResolver(Tag.INT, Scalars.INT, "-+0123456789");
+      addImplicitResolver(Tag.FLOAT, Scalars.FLOAT, "-+0123456789.");
       addImplicitResolver(Tag.NULL, Pattern.compile("^(?:~|null|Null|NULL)$"), "~nN");
       addImplicitResolver(Tag.NULL, Pattern.compile("^$"), null);
     }

@@ -1,11 +1,9 @@
 package org.nnlab.data;
 
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
+import org.nnlab.io.Sha256;
 
 /**
  * A {@link Dataset} held in two byte arrays: all pixels, sample after sample, row-major, and one
@@ -148,15 +146,11 @@ public final class ByteDataset implements Dataset {
   }
 
   static String hash(int size, int rows, int cols, byte[] pixels, byte[] labels) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(ByteBuffer.allocate(12).putInt(size).putInt(rows).putInt(cols).array());
-      md.update(pixels);
-      md.update(labels);
-      return "sha256:" + HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JDK has SHA-256", e);
-    }
+    return Sha256.start()
+        .update(ByteBuffer.allocate(12).putInt(size).putInt(rows).putInt(cols).array())
+        .update(pixels)
+        .update(labels)
+        .prefixed();
   }
 
   /** Equal when the samples, labels, shape and classes are; the name does not count. */

@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import org.nnlab.io.RegularFiles;
+import org.nnlab.io.Sha256;
 
 /**
  * Opens data files, plain or gzip-compressed alike: compression is told by the gzip magic number
@@ -86,19 +84,16 @@ final class DataFiles {
   /** As {@link #contentSha256(Path)}, over at most the first {@code maxBytes} bytes of the content. */
   static String contentSha256(Path file, long maxBytes) {
     try (InputStream in = open(file)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      Sha256 sha = Sha256.start();
       byte[] buf = new byte[BUFFER];
       long left = maxBytes;
-      for (int n = in.read(buf, 0, (int) Math.min(BUFFER, left)); n > 0 && left > 0;
-          n = in.read(buf, 0, (int) Math.min(BUFFER, left))) {
-        md.update(buf, 0, n);
-        left -= n;
+      for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(BUFFER, left))) > 0; left -= n) {
+        sha.update(buf, 0, n);
       }
-      return HexFormat.of().formatHex(md.digest());
+      return sha.hex();
     } catch (IOException e) {
       throw new DataException(file + ": cannot read (corrupt or truncated gzip?): " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JDK has SHA-256", e);
     }
   }
+
 }

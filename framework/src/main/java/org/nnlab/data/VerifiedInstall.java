@@ -2,24 +2,21 @@ package org.nnlab.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
-import org.nnlab.io.FileErrors;
+import org.nnlab.io.AtomicFiles;
 
 /**
  * Puts one original data file in place only when its content has the expected SHA-256: the bytes
- * go to a hidden temporary file beside the target ({@code .NAME.*.part}, a name no loader looks
- * for), are checked, and are then moved in with one atomic rename. A killed copy or a failed check
- * leaves no file that could later pass as data. Installing {@code x.gz} removes a stale {@code x}
- * and the other way round.
+ * are written atomically ({@link AtomicFiles}: a hidden temporary file beside the target, a name
+ * no loader looks for), checked before the rename. A killed copy or a failed check leaves no file
+ * that could later pass as data. Installing {@code x.gz} removes a stale {@code x} and the other
+ * way round.
  */
 final class VerifiedInstall {
   private static final int BUFFER = 1 << 16;
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /** What nnlab 0.1.0 named its partial downloads. */
+  private static final String OLD_PARTIAL = ".part";
 
   private VerifiedInstall() {}
 
@@ -35,38 +32,26 @@ final class VerifiedInstall {
    */
   static Path install(InputStream source, long total, Path dir, String fileName, String expectedHex,
       long expectedSize, String from, FetchProgress progress) throws IOException {
-    Files.createDirectories(dir);
-    // not Files.createTempFile: its owner-only permissions would stay on the installed file
-    Path temp = dir.resolve("." + fileName + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
-    try {
-      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        byte[] buf = new byte[BUFFER];
-        long done = 0;
-        progress.update(fileName, 0, total);
-        for (int n = source.read(buf); n >= 0; n = source.read(buf)) {
-          try {
-            out.write(buf, 0, n);
-          } catch (IOException e) {
-            throw FileErrors.writing(dir.resolve(fileName), e);
-          }
-          done += n;
-          progress.update(fileName, done, total);
-        }
+    Path target = AtomicFiles.write(dir.resolve(fileName), out -> {
+      byte[] buf = new byte[BUFFER];
+      long done = 0;
+      progress.update(fileName, 0, total);
+      for (int n = source.read(buf); n >= 0; n = source.read(buf)) {
+        out.write(buf, 0, n);
+        done += n;
+        progress.update(fileName, done, total);
       }
+    }, written -> {
       // hashing stops one byte past the original's size: a small gzip that inflates without end is not read to its end
-      String found = DataFiles.contentSha256(temp, expectedSize + 1);
+      String found = DataFiles.contentSha256(written, expectedSize + 1);
       if (!found.equals(expectedHex)) {
         throw new DataException(from + ": content SHA-256 is " + found + ", the original "
             + fileName + " has " + expectedHex + "; refusing a file that is not the original");
       }
-      Path target = dir.resolve(fileName);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      // a stale copy in the other form would be found first by DataLocations.file
-      Files.deleteIfExists(dir.resolve(otherForm(fileName)));
-      return target;
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    });
+    // a stale copy in the other form would be found first by DataLocations.file
+    Files.deleteIfExists(dir.resolve(otherForm(fileName)));
+    return target;
   }
 
   /** {@code x.gz} for {@code x}, {@code x} for {@code x.gz}. */
@@ -74,15 +59,9 @@ final class VerifiedInstall {
     return fileName.endsWith(".gz") ? fileName.substring(0, fileName.length() - 3) : fileName + ".gz";
   }
 
-  /** Removes temporary files a killed install left in {@code dir}. */
+  /** Removes temporary files a killed install left in {@code dir}, by this version or 0.1.0. */
   static void removeLeftovers(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (var files = Files.newDirectoryStream(dir, ".*.part")) {
-      for (Path p : files) {
-        Files.deleteIfExists(p);
-      }
-    }
+    AtomicFiles.removeLeftovers(dir);
+    AtomicFiles.removeLeftovers(dir, OLD_PARTIAL);
   }
 }

@@ -65,7 +65,6 @@ public record ExperimentResult(
     ResultChecks.atLeast("samplesTrained", samplesTrained, 0);
     ResultChecks.nonePresentMissing("epochs", epochs);
     ResultChecks.nonePresentMissing("findings", findings);
-    ResultChecks.present("provenance", provenance);
     epochs = List.copyOf(epochs);
     findings = List.copyOf(findings);
     confusion = confusion == null ? new int[0][] : confusion;

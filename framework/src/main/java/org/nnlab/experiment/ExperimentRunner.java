@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.nnlab.config.ConfigWriter;
@@ -48,7 +49,9 @@ import org.nnlab.training.TrainingStatus;
  * <p>Seeds: the weights are drawn from the first split of {@code SplittableRandom(seed)}, the
  * shuffling from the second, so the same config gives bit-identical results — also when a completed
  * run is trained on for more epochs with {@link #continueRun}. Thread-safe: runs share
- * nothing mutable, so a sweep may run many at once.
+ * nothing mutable, so a sweep may run many at once, each trial with a runner of its own from a
+ * {@link Factory}. An interrupt stops training between two blocks of samples and the run throws
+ * a {@link CancellationException}: a half-trained run has no result.
  */
 public final class ExperimentRunner {
   private final DatasetLoader loader;
@@ -64,8 +67,7 @@ public final class ExperimentRunner {
     this(loader, rules, networks, trainer, registry, Tags.empty());
   }
 
-  /** A runner whose meters carry {@code meterTags} besides {@code experiment=<name>}. */
-  public ExperimentRunner(
+  private ExperimentRunner(
       DatasetLoader loader, RuleBook rules, NetworkFactory networks, Trainer trainer, MeterRegistry registry,
       Tags meterTags) {
     this.loader = loader;
@@ -74,6 +76,38 @@ public final class ExperimentRunner {
     this.trainer = trainer;
     this.registry = registry;
     this.meterTags = meterTags;
+  }
+
+  /**
+   * Makes runners that share the injected rules, network factory, trainer and meter registry, each
+   * reading data through a loader the caller gives and tagging its meters: how a sweep gets one
+   * runner per trial (its datasets cached for the sweep, its meters tagged {@code trial=<id>}).
+   *
+   * <pre>{@code
+   * ExperimentRunner.Factory runners = injector.getInstance(ExperimentRunner.Factory.class);
+   * ExperimentRunner trial = runners.create(new CachingDatasetLoader(loader), Tags.of("trial", id));
+   * }</pre>
+   *
+   * <p>Thread-safe.
+   */
+  public static final class Factory {
+    private final RuleBook rules;
+    private final NetworkFactory networks;
+    private final Trainer trainer;
+    private final MeterRegistry registry;
+
+    @Inject
+    public Factory(RuleBook rules, NetworkFactory networks, Trainer trainer, MeterRegistry registry) {
+      this.rules = rules;
+      this.networks = networks;
+      this.trainer = trainer;
+      this.registry = registry;
+    }
+
+    /** A runner reading data through {@code loader}, its meters carrying {@code meterTags} besides {@code experiment=<name>}. */
+    public ExperimentRunner create(DatasetLoader loader, Tags meterTags) {
+      return new ExperimentRunner(loader, rules, networks, trainer, registry, meterTags);
+    }
   }
 
   /** The rules that need no training (config, data, initial weights), plus the gradient check if asked. */
@@ -86,7 +120,12 @@ public final class ExperimentRunner {
     return found;
   }
 
-  /** Checks, trains and evaluates {@code config}. Bad data throws; rule violations are findings. */
+  /**
+   * Checks, trains and evaluates {@code config}. Bad data throws; rule violations are findings.
+   *
+   * @throws CancellationException when the thread is interrupted while it trains (the flag stays
+   *     set): a half-trained run has no result
+   */
   public ExperimentRun run(ExperimentConfig config, TrainingListener listener) {
     return train(config, Earlier.NONE, listener);
   }
@@ -106,6 +145,7 @@ public final class ExperimentRunner {
    *
    * @throws IllegalArgumentException when {@code from} did not complete, or {@code config} differs
    *     from its config in anything but a larger {@code training.epochs}
+   * @throws CancellationException when the thread is interrupted while it trains
    */
   public ExperimentRun continueRun(ExperimentRun from, ExperimentConfig config, TrainingListener listener) {
     ExperimentConfig before = from.config();
@@ -162,9 +202,14 @@ public final class ExperimentRunner {
     };
     SplittableRandom shuffleRng = p.shuffleRng;
     TrainingOutcome outcome = trainer.train(
-        p.network, p.train, config.training(), config.network().precision(), scaling, TargetEncoding.of(config.data().targets()),
+        p.network, p.train, config.training(), config.network().engine(), scaling, TargetEncoding.of(config.data().targets()),
         shuffleRng, earlier.epochs().size(), watcher);
 
+    if (outcome.status() == TrainingStatus.INTERRUPTED) {
+      throw new CancellationException(config.name() + ": training was interrupted in epoch "
+          + (outcome.epochs().size() + earlier.epochs().size() + 1) + " after " + outcome.samplesTrained()
+          + " samples; a half-trained run has no result");
+    }
     String status = ExperimentResult.COMPLETED;
     if (outcome.status() == TrainingStatus.DIVERGED) {
       status = ExperimentResult.DIVERGED;
@@ -240,7 +285,8 @@ public final class ExperimentRunner {
   private static ExperimentResult result(
       ExperimentConfig config, Prepared p, String status, double accuracy, List<EpochStats> epochs,
       List<Finding> findings, Evaluation evaluation, TrainingMetrics metrics, Earlier earlier, long wallStart) {
-    Provenance provenance = Provenance.here(ConfigWriter.sha256(config), join(p.hashes), config.seed());
+    Provenance provenance = Provenance.here(
+        ConfigWriter.sha256(config), join(p.hashes), config.seed(), config.network().engine().describe());
     long samples = earlier.samples() + (long) metrics.samplesTrained();
     double seconds = earlier.seconds() + metrics.trainSeconds();
     return new ExperimentResult(

@@ -3,21 +3,24 @@ package org.nnlab.experiment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.nnlab.io.Sha256;
+import org.nnlab.network.EngineInfo;
 import org.nnlab.network.Network;
 
 /**
  * Where a result came from, enough to run it again: the config's hash, each dataset's SHA-256, the
- * seed, and the versions of nnlab, Java and the OS, plus the git commit when run inside a checkout.
+ * seed, and the versions of nnlab, Java and the OS, plus the git commit when run inside a checkout,
+ * and the training engine that ran.
  *
  * @param datasets part ("train", "test") → {@code sha256:<hex>}; a run that started from
  *     {@code network.weights} also has "weights" → {@link #sha256(Network)} of those weights
  * @param gitCommit the checkout's HEAD commit, or empty outside a git checkout
+ * @param engine the engine, precision and kernels that trained; null where nothing trained (imported
+ *     weights) and in results written before nnlab recorded it, and then left out of the JSON
  */
 public record Provenance(
     String configHash,
@@ -26,10 +29,18 @@ public record Provenance(
     String nnlab,
     String java,
     String os,
-    String gitCommit) {
+    String gitCommit,
+    @JsonInclude(JsonInclude.Include.NON_NULL) EngineInfo engine) {
   public Provenance {
     datasets = Collections.unmodifiableMap(new TreeMap<>(ResultChecks.present("provenance.datasets", datasets)));
     gitCommit = gitCommit == null ? "" : gitCommit;
+  }
+
+  /** Provenance of weights no engine trained here. */
+  public Provenance(
+      String configHash, Map<String, String> datasets, long seed, String nnlab, String java, String os,
+      String gitCommit) {
+    this(configHash, datasets, seed, nnlab, java, os, gitCommit, null);
   }
 
   /** The key of {@link #datasets} under which starting weights are recorded. */
@@ -43,27 +54,27 @@ public record Provenance(
    */
   public static String sha256(Network network) {
     int[] sizes = network.layerSizes();
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      ByteBuffer header = ByteBuffer.allocate(4 * (sizes.length + 1)).putInt(sizes.length);
-      for (int size : sizes) {
-        header.putInt(size);
-      }
-      md.update(header.array());
-      for (int k = 0; k < network.weightLayers(); k++) {
-        double[] w = network.weights(k);
-        ByteBuffer bytes = ByteBuffer.allocate(8 * w.length).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asDoubleBuffer().put(w);
-        md.update(bytes.array());
-      }
-      return "sha256:" + HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JDK has SHA-256", e);
+    ByteBuffer header = ByteBuffer.allocate(4 * (sizes.length + 1)).putInt(sizes.length);
+    for (int size : sizes) {
+      header.putInt(size);
     }
+    Sha256 hash = Sha256.start().update(header.array());
+    for (int k = 0; k < network.weightLayers(); k++) {
+      double[] w = network.weights(k);
+      ByteBuffer bytes = ByteBuffer.allocate(8 * w.length).order(ByteOrder.LITTLE_ENDIAN);
+      bytes.asDoubleBuffer().put(w);
+      hash.update(bytes.array());
+    }
+    return hash.prefixed();
   }
 
-  /** Provenance for this JVM and working directory. */
+  /** Provenance for this JVM and working directory, of weights no engine trained here. */
   public static Provenance here(String configHash, Map<String, String> datasets, long seed) {
+    return here(configHash, datasets, seed, null);
+  }
+
+  /** Provenance for this JVM and working directory, of weights {@code engine} trained. */
+  public static Provenance here(String configHash, Map<String, String> datasets, long seed, EngineInfo engine) {
     return new Provenance(
         configHash,
         datasets,
@@ -71,6 +82,7 @@ public record Provenance(
         Versions.nnlab(),
         System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-        Versions.gitCommit(Path.of("").toAbsolutePath()));
+        Versions.gitCommit(Path.of("").toAbsolutePath()),
+        engine);
   }
 }

@@ -3,49 +3,41 @@ package org.nnlab.experiment;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.nnlab.config.Severity;
-import org.nnlab.io.FileErrors;
+import org.nnlab.io.AtomicFiles;
+import org.nnlab.io.Json;
 import org.nnlab.io.Printable;
 import org.nnlab.io.RegularFiles;
 import org.nnlab.rules.Phase;
 
 /**
  * Reads and writes {@link ExperimentResult} as JSON: {@code results.json} (pretty, one object) and
- * the lines of a sweep's {@code results.jsonl} (compact). Non-finite numbers are written as
- * {@code null} and read back as NaN; enums as their lowercase ids. Writing a file is atomic: a
- * temporary file in the same folder, then a move.
+ * the lines of a sweep's {@code results.jsonl} (compact). The settings are {@link Json}'s
+ * (non-finite numbers as {@code null}, read back as NaN), plus severities and phases as their
+ * lowercase ids. Writing a file is atomic ({@link AtomicFiles}). Reading takes only a regular file
+ * of bounded size and checks it holds a result a run could have written ({@link ExperimentResult}
+ * validates itself); anything else is a {@link ResultsException} of one line naming the file and
+ * the field.
  */
 public final class ResultsJson {
+  /** The name of a run's results file in its folder. */
+  public static final String FILE = "results.json";
+
   private static final ObjectMapper MAPPER = build();
-  private static final java.util.regex.Pattern SOURCE =
-      java.util.regex.Pattern.compile("\\s*\\((?:start marker )?at \\[Source:[^\\]]*\\][^)]*\\)|\\s*at \\[Source:.*"
-          + "|: enable `[A-Za-z_.]+` to allow.*");
 
   /** The fields every {@code results.json} has, as the design names them. */
   public static final List<String> REQUIRED = List.of(
@@ -62,11 +54,7 @@ public final class ResultsJson {
   }
 
   private static ObjectMapper build() {
-    SimpleModule m = new SimpleModule("nnlab");
-    m.addSerializer(Double.class, new FiniteOrNull());
-    m.addSerializer(double.class, new FiniteOrNull());
-    m.addDeserializer(Double.class, new NullAsNaN());
-    m.addDeserializer(double.class, new NullAsNaN());
+    SimpleModule m = new SimpleModule("nnlab-results");
     m.addSerializer(Severity.class, new JsonSerializer<>() {
       @Override
       public void serialize(Severity s, JsonGenerator g, SerializerProvider p) throws IOException {
@@ -98,17 +86,7 @@ public final class ResultsJson {
             + "; allowed: config, data, init, epoch, final, gradient");
       }
     });
-    ObjectMapper mapper = new ObjectMapper()
-        .registerModule(m)
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        // a file read back holds what nnlab wrote: no "12" for 12, no 1.5 for an integer
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
-    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    return mapper;
+    return Json.newMapper().registerModule(m);
   }
 
   public static String toJson(ExperimentResult r) {
@@ -121,11 +99,7 @@ public final class ResultsJson {
 
   /** One compact line, for {@code results.jsonl}. */
   public static String toJsonLine(Object value) {
-    try {
-      return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Json.toJsonLine(MAPPER, value);
   }
 
   /**
@@ -134,12 +108,19 @@ public final class ResultsJson {
    * @throws ResultsException when it is not one valid result object
    */
   public static ExperimentResult fromJson(String json, String where) {
-    return result(tree(json, where), where);
+    JsonNode node = tree(json, where);
+    ExperimentResult r = result(node, where);
+    if (r.provenance() == null) {
+      // a run's report shows where it came from (a sweep's trial lines may lack it)
+      throw new ResultsException(where + ": field provenance must be an object, found "
+          + Printable.clean(node.get("provenance").toString(), Printable.MAX_VALUE));
+    }
+    return r;
   }
 
   /** As {@link #fromJson(String, String)}, naming the text {@code results.json}. */
   public static ExperimentResult fromJson(String json) {
-    return fromJson(json, "results.json");
+    return fromJson(json, FILE);
   }
 
   /**
@@ -162,13 +143,13 @@ public final class ResultsJson {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new ResultsException(where + ": not JSON: " + message(e), e);
+      throw new ResultsException(where + ": not JSON: " + Json.message(e), e);
     }
   }
 
   /**
    * The result {@code node} holds: an object with every field of {@link #REQUIRED}, each of its type
-   * and range.
+   * and range (the record validates itself).
    *
    * @throws ResultsException naming {@code where} and the first field that is wrong
    */
@@ -182,12 +163,13 @@ public final class ResultsJson {
         throw new ResultsException(where + ": field '" + field + "' is missing");
       }
     }
+
     try {
       return MAPPER.treeToValue(node, ExperimentResult.class);
     } catch (MismatchedInputException e) {
       throw new ResultsException(where + ": " + mismatch(e, node), e);
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new ResultsException(where + ": " + message(e), e);
+      throw new ResultsException(where + ": " + Json.message(e), e);
     }
   }
 
@@ -195,7 +177,7 @@ public final class ResultsJson {
   private static String mismatch(MismatchedInputException e, JsonNode root) {
     Class<?> type = e.getTargetType();
     if (type == null) {
-      return message(e);
+      return Json.message(e);
     }
     String wanted = type == double.class || type == Double.class || type == float.class ? "a number"
         : type == int.class || type == Integer.class || type == long.class || type == Long.class ? "an integer"
@@ -205,118 +187,18 @@ public final class ResultsJson {
     for (JsonMappingException.Reference r : e.getPath()) {
       found = r.getFieldName() != null ? found.path(r.getFieldName()) : found.path(r.getIndex());
     }
-    return "field " + path(e) + " must be " + wanted + ", found "
+    return "field " + Json.path(e) + " must be " + wanted + ", found "
         + (found.isMissingNode() ? kind(found) : Printable.clean(found.toString(), Printable.MAX_VALUE));
-  }
-
-  /**
-   * One line saying what Jackson found wrong, without its {@code at [Source: …]} line: the field's
-   * path, then the record's own message when a constructor refused the value.
-   */
-  public static String message(Exception e) {
-    String path = e instanceof JsonMappingException m ? path(m) : "";
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IllegalArgumentException && t != e && t.getMessage() != null) {
-        String cause = Printable.clean(t.getMessage(), 300);
-        // a record's constructor names its own field: epochs[1] + "accuracy must …"
-        return e instanceof ValueInstantiationException && !path.isEmpty() && !cause.startsWith(path)
-            ? path + "." + cause : inField(path, cause);
-      }
-    }
-    String text = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-    String first = text == null ? e.getClass().getSimpleName() : text.lines().findFirst().orElse("").strip();
-    // Jackson names its input ("[Source: REDACTED …; line: 1, column: 1]") inside the text too
-    first = SOURCE.matcher(first).replaceAll("").strip();
-    if (e instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0
-        && path.isEmpty()) {
-      first = "line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ": " + first;
-    }
-    return inField(path, Printable.clean(first, 200));
-  }
-
-  private static String inField(String path, String message) {
-    if (path.isEmpty() || message.startsWith(path)) {
-      return message;
-    }
-    String last = path.substring(path.lastIndexOf('.') + 1);
-    return message.startsWith(last + " ") ? path.substring(0, path.length() - last.length()) + message
-        : "field " + path + ": " + message;
-  }
-
-  private static String path(JsonMappingException m) {
-    StringBuilder b = new StringBuilder();
-    for (JsonMappingException.Reference r : m.getPath()) {
-      if (r.getFieldName() != null) {
-        b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        b.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return b.toString();
   }
 
   private static String kind(JsonNode node) {
     return node.isArray() ? "an array" : node.isTextual() ? "a string" : node.isNumber() ? "a number"
-        : node.isBoolean() ? "a boolean" : node.isNull() ? "null" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        : node.isBoolean() ? "a boolean" : node.isNull() ? "null"
+        : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** Writes {@code r} to {@code file} atomically. */
+  /** Writes {@code r} to {@code file} atomically ({@link AtomicFiles}). */
   public static void write(ExperimentResult r, Path file) throws IOException {
-    writeAtomically(file, toJson(r) + "\n");
-  }
-
-  /** Writes {@code text} through a temporary file in the same folder and a move. */
-  public static void writeAtomically(Path file, String text) throws IOException {
-    writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Writes {@code bytes} through a temporary file in the same folder and a move. */
-  public static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    // not Files.createTempFile: its 0600 mode would survive the move; this one gets the umask's
-    String unique = Long.toHexString(ThreadLocalRandom.current().nextLong());
-    Path tmp = dir.resolve("." + file.getFileName() + "." + unique + ".tmp");
-    try {
-      Files.createDirectories(dir);
-      Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw FileErrors.writing(file, e); // "No space left on device" alone names no file
-    } finally {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException e) {
-        // the folder could not be made or is gone: the write's own failure is the one reported
-      }
-    }
-  }
-
-  private static final class FiniteOrNull extends JsonSerializer<Double> {
-    @Override
-    public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-      if (v == null || !Double.isFinite(v)) {
-        g.writeNull();
-      } else {
-        g.writeNumber(v);
-      }
-    }
-  }
-
-  private static final class NullAsNaN extends JsonDeserializer<Double> {
-    @Override
-    public Double deserialize(JsonParser p, DeserializationContext c) throws IOException {
-      if (p.currentToken() == JsonToken.VALUE_NULL) {
-        return Double.NaN;
-      }
-      if (!p.currentToken().isNumeric()) {
-        return (Double) c.handleUnexpectedToken(Double.class, p);
-      }
-      return p.getDoubleValue();
-    }
-
-    @Override
-    public Double getNullValue(DeserializationContext c) {
-      return Double.NaN;
-    }
+    AtomicFiles.write(file, toJson(r) + "\n");
   }
 }

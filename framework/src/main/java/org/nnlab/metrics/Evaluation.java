@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.InputScaling;
-import org.nnlab.network.BlockedForward;
+import org.nnlab.network.BlockNetwork;
+import org.nnlab.network.KernelChoice;
 import org.nnlab.network.Network;
 
 /**
@@ -33,8 +34,9 @@ public final class Evaluation {
   }
 
   /**
-   * Queries {@code network} on every sample of {@code data}, {@value BlockedForward#BLOCK} samples
-   * at a time through {@link BlockedForward} (the same outputs as {@link Network#forward}, bit for bit).
+   * Queries {@code network} on every sample of {@code data}, {@value BlockNetwork#BLOCK} samples
+   * at a time through the training engine's forward pass ({@link BlockNetwork#query}: the outputs
+   * of {@link Network#forward} to ~1e-15).
    */
   public static Evaluation of(Network network, Dataset data, InputScaling scaling) {
     int[] sizes = network.layerSizes();
@@ -44,14 +46,14 @@ public final class Evaluation {
     int[] predicted = new int[n];
     double[] confidence = new double[n];
     int[] actual = new int[n];
-    BlockedForward forward = BlockedForward.of(network);
-    double[][] x = new double[BlockedForward.BLOCK][data.features()];
-    for (int start = 0; start < n; start += BlockedForward.BLOCK) {
-      int count = Math.min(BlockedForward.BLOCK, n - start);
+    BlockNetwork forward = BlockNetwork.of(network, KernelChoice.AUTO, 1);
+    double[][] x = new double[BlockNetwork.BLOCK][data.features()];
+    for (int start = 0; start < n; start += BlockNetwork.BLOCK) {
+      int count = Math.min(BlockNetwork.BLOCK, n - start);
       for (int b = 0; b < count; b++) {
         data.scaledInputs(start + b, scaling, x[b]);
       }
-      double[][] out = forward.forward(x, count);
+      double[][] out = forward.query(x, count);
       for (int b = 0; b < count; b++) {
         int i = start + b;
         double[] o = out[b];

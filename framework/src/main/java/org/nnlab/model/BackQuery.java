@@ -5,9 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.nnlab.io.AtomicFiles;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Network;
-import org.nnlab.experiment.ResultsJson;
 
 /**
  * The book's backward query: what input would make the network give a label's target vector.
@@ -104,7 +104,7 @@ public final class BackQuery {
   public static void writePng(double[] inputs, int rows, int cols, int scale, Path file) throws IOException {
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(image(inputs, rows, cols, scale), "png", png);
-    ResultsJson.writeAtomically(file, png.toByteArray());
+    AtomicFiles.write(file, png.toByteArray());
   }
 
   /** The side of the square picture {@code n} inputs make; a ModelException when n is not a square. */

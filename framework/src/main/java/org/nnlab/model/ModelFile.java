@@ -7,15 +7,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import org.nnlab.config.InputRange;
 import org.nnlab.config.Targets;
 import org.nnlab.experiment.Provenance;
-import org.nnlab.experiment.ResultsJson;
+import org.nnlab.io.AtomicFiles;
+import org.nnlab.io.Json;
 import org.nnlab.io.JvmMemory;
 import org.nnlab.io.RegularFiles;
+import org.nnlab.io.Sha256;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Network;
 
@@ -55,7 +55,7 @@ public final class ModelFile {
   private static final int PREFIX = MAGIC.length + 8;
   /** The largest header read: its config is at most 1 MiB of text (4 MiB of UTF-8). */
   private static final int MAX_HEADER = 16 << 20;
-  private static final ObjectMapper JSON = ResultsJson.mapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private ModelFile() {}
 
@@ -65,15 +65,13 @@ public final class ModelFile {
       String config) {}
 
   /**
-   * The bytes of {@code model}'s file.
-   *
-   * @throws ModelException for a model {@link #load} would refuse: settings that break the rules a
-   *     fresh config gets, or a config that does not bind (non-finite weights are written as they are)
+   * The bytes of {@code model}'s file, as they are: what a reader would refuse (settings that break
+   * the rules, a config that does not bind, weights that are not finite) is refused by {@link
+   * #decode}, when the file is read back.
    */
   public static byte[] encode(Model model) {
     Network net = model.network();
     int[] sizes = net.layerSizes();
-    ModelChecks.settings("model", sizes, net.activation(), model.inputs(), model.targets(), model.config());
     byte[] header;
     try {
       header = JSON.writeValueAsBytes(new Header(sizes, net.activation().id(), model.inputs(),
@@ -97,13 +95,13 @@ public final class ModelFile {
         b.putDouble(v);
       }
     }
-    b.put(sha256(b.array(), b.position()));
+    b.put(checksum(b.array(), b.position()));
     return b.array();
   }
 
   /** Writes {@code model} to {@code file} atomically. */
   public static void save(Model model, Path file) throws IOException {
-    ResultsJson.writeAtomically(file, encode(model));
+    AtomicFiles.write(file, encode(model));
   }
 
   /**
@@ -155,7 +153,7 @@ public final class ModelFile {
       throw new ModelException(name + ": truncated model file (" + bytes.length + " bytes)");
     }
     int content = bytes.length - DIGEST;
-    if (!Arrays.equals(sha256(bytes, content), Arrays.copyOfRange(bytes, content, bytes.length))) {
+    if (!Arrays.equals(checksum(bytes, content), Arrays.copyOfRange(bytes, content, bytes.length))) {
       throw new ModelException(name + ": truncated or corrupt model file (SHA-256 mismatch)");
     }
     ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
@@ -223,7 +221,7 @@ public final class ModelFile {
     try {
       h = JSON.readValue(bytes, offset, length, Header.class);
     } catch (IOException | IllegalArgumentException e) {
-      throw new ModelException(name + ": unreadable model header: " + ResultsJson.message(e), e);
+      throw new ModelException(name + ": unreadable model header: " + Json.message(e), e);
     }
     if (h == null || h.layers() == null || h.layers().length < 2 || h.inputs() == null || h.targets() == null
         || h.provenance() == null || h.activation() == null) {
@@ -245,13 +243,8 @@ public final class ModelFile {
     }
   }
 
-  private static byte[] sha256(byte[] bytes, int length) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(bytes, 0, length);
-      return md.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JDK has SHA-256", e);
-    }
+  /** The SHA-256 of the first {@code length} bytes: the file's last 32 bytes. */
+  private static byte[] checksum(byte[] bytes, int length) {
+    return Sha256.start().update(bytes, 0, length).digest();
   }
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.nnlab.experiment.ResultsJson;
+import org.nnlab.io.AtomicFiles;
 import org.nnlab.io.JvmMemory;
 import org.nnlab.io.Printable;
 import org.nnlab.io.RegularFiles;
@@ -147,7 +147,7 @@ public final class Npy {
 
   /** Writes {@code m} to {@code file} atomically (a temporary file, then a move). */
   public static void write(Path file, Matrix m) throws IOException {
-    ResultsJson.writeAtomically(file, encode(m));
+    AtomicFiles.write(file, encode(m));
   }
 
   /**

@@ -8,13 +8,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.nnlab.config.InputRange;
 import org.nnlab.config.Targets;
 import org.nnlab.experiment.Provenance;
-import org.nnlab.experiment.ResultsJson;
+import org.nnlab.io.AtomicFiles;
+import org.nnlab.io.Json;
 import org.nnlab.io.RegularFiles;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Network;
+import org.nnlab.output.OutputFolder;
 
 /**
  * A network's weights as NumPy files, for moving networks to and from Python: {@code W1.npy},
@@ -31,13 +35,15 @@ import org.nnlab.network.Network;
  * <p>Reading needs only the {@code .npy} files: without {@code layers.json} the layer sizes come
  * from the matrices' shapes and the scaling and targets are the book's defaults. Consecutive
  * matrices must chain (W_{k+1} has as many columns as W_k has rows); what {@link Npy} reads is
- * accepted (float32 is widened, Fortran order transposed). What is read is checked as a model file
- * is ({@link ModelChecks}): finite weights, and scaling and targets that pass the rules a fresh
- * config gets. Stateless.
+ * accepted (float32 is widened, Fortran order transposed). A folder whose export was interrupted
+ * while its files moved into place ({@link OutputFolder#isInterrupted}) is refused. What is read is
+ * checked as a model file is ({@link ModelChecks}): finite weights, and scaling and targets that
+ * pass the rules a fresh config gets. Stateless.
  */
 public final class WeightsFolder {
-  static final String LAYERS_JSON = "layers.json";
-  private static final ObjectMapper JSON = ResultsJson.mapper();
+  public static final String LAYERS_JSON = "layers.json";
+  private static final Pattern WEIGHT_FILE = Pattern.compile("W[1-9][0-9]*\\.npy");
+  private static final ObjectMapper JSON = Json.mapper();
   /** The largest {@code layers.json} read: it names a few layers and files. */
   private static final long MAX_LAYERS_JSON = 1 << 20;
 
@@ -50,8 +56,39 @@ public final class WeightsFolder {
   /** The network read from a folder, with the scaling and targets {@code layers.json} gives. */
   public record Imported(Network network, InputRange inputs, Targets targets) {}
 
-  /** Writes {@code model}'s weights and {@code layers.json} into {@code dir}. */
+  /**
+   * Writes {@code model}'s weights and {@code layers.json} into {@code dir} as one set ({@link
+   * OutputFolder}): the folder holds the whole export or, if this fails, what it held before; W
+   * files of an older export with more layers are removed. Another process writing {@code dir}
+   * at the same time is an {@link org.nnlab.output.OutputException}.
+   */
   public static void export(Model model, Path dir) throws IOException {
+    try (OutputFolder out = OutputFolder.open(dir)) {
+      out.publish(fileNames(model, dir), staging -> write(model, staging));
+    }
+  }
+
+  /**
+   * The names an export of {@code model} into {@code dir} replaces: {@code layers.json}, its W
+   * files, and any other {@code W<k>.npy} already there (the set to {@link OutputFolder#publish}).
+   */
+  public static List<String> fileNames(Model model, Path dir) throws IOException {
+    List<String> names = new ArrayList<>(List.of(LAYERS_JSON));
+    for (int k = 0; k < model.network().weightLayers(); k++) {
+      names.add(fileName(k));
+    }
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> files = Files.list(dir)) {
+        files.map(f -> f.getFileName().toString())
+            .filter(n -> WEIGHT_FILE.matcher(n).matches() && !names.contains(n))
+            .sorted().forEach(names::add);
+      }
+    }
+    return names;
+  }
+
+  /** Writes the weights and {@code layers.json} into {@code dir}, file by file: for a staging folder. */
+  public static void write(Model model, Path dir) throws IOException {
     Files.createDirectories(dir);
     Network net = model.network();
     int[] sizes = net.layerSizes();
@@ -63,7 +100,7 @@ public final class WeightsFolder {
     }
     Layers layers = new Layers("nnlab-weights", sizes, net.activation().id(), model.inputs(),
         model.targets(), names);
-    ResultsJson.writeAtomically(dir.resolve(LAYERS_JSON), JSON.writeValueAsBytes(layers));
+    AtomicFiles.write(dir.resolve(LAYERS_JSON), JSON.writeValueAsBytes(layers));
   }
 
   /** W1.npy for k = 0. */
@@ -75,6 +112,10 @@ public final class WeightsFolder {
   public static Imported read(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new ModelException(dir + ": no such weights folder");
+    }
+    if (OutputFolder.isInterrupted(dir)) {
+      throw new ModelException(dir + ": an export into this folder was interrupted, so its files may "
+          + "belong to two models; export again");
     }
     Layers declared = layersJson(dir);
     List<Npy.Matrix> matrices = new ArrayList<>();
@@ -170,7 +211,7 @@ public final class WeightsFolder {
       }
       return layers;
     } catch (IOException | IllegalArgumentException e) {
-      throw new ModelException(file + ": not a valid layers.json: " + ResultsJson.message(e), e);
+      throw new ModelException(file + ": not a valid layers.json: " + Json.message(e), e);
     }
   }
 }

@@ -1,7 +1,5 @@
 package org.nnlab.network;
 
-import java.util.Locale;
-
 /**
  * How the output error is carried back to the hidden layers.
  *
@@ -18,18 +16,13 @@ public enum Backprop {
   EXACT,
   BOOK;
 
-  /** The YAML spelling: {@code exact} or {@code book}. */
+  /** The YAML spelling, the name in lower case. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return Ids.of(this);
   }
 
   /** Parses the YAML spelling. */
   public static Backprop byId(String id) {
-    for (Backprop b : values()) {
-      if (b.id().equals(id)) {
-        return b;
-      }
-    }
-    throw new IllegalArgumentException("unknown backprop rule '" + id + "'; allowed: exact, book");
+    return Ids.byId(Backprop.class, id, "backprop rule");
   }
 }

@@ -3,7 +3,7 @@ package org.nnlab.network;
 /**
  * e^t and the sigmoid from IEEE add, mul, fma, division and integer adds and shifts only, so the
  * result has the same bits whether the code runs interpreted, in C1 or in C2, and whether it runs
- * here or lane for lane in {@code VectorKernels} ({@code Math.exp} is an intrinsic per platform,
+ * here or lane for lane in {@code VectorExp} ({@code Math.exp} is an intrinsic per platform,
  * and the Vector API's {@code EXP} differs from it in the last bit). Within 1 ulp of
  * {@code Math.exp} over the whole range ({@code ExpKernelProperties}).
  *
@@ -72,6 +72,13 @@ final class ExpKernel {
   static void sigmoid(double[] h, int from, int n) {
     for (int i = from; i < n; i++) {
       h[i] = sigmoid(h[i]);
+    }
+  }
+
+  /** h[i] = σ(h[i]) for from ≤ i &lt; n, computed in double and rounded to float once: the float engine's. */
+  static void sigmoid(float[] h, int from, int n) {
+    for (int i = from; i < n; i++) {
+      h[i] = (float) sigmoid(h[i]);
     }
   }
 }

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * that arrive meanwhile (a parallel sweep) wait for it rather than start cold. The weights it
  * touches are thrown away. {@link #startInBackground} lets a caller overlap it with work of its
  * own, such as reading the data. The float engine is warmed
- * separately, when first used ({@link #onceFloat}), so double runs never pay for it.
+ * separately, when first used ({@link #once(FloatKernels)}), so double runs never pay for it.
  *
  * <p>The library's only static mutable flags, on purpose: "compiled yet?" is a property of the
  * JVM, not of any network. (Running the warm-up from a lazy holder's class initialiser instead was
@@ -44,32 +44,32 @@ final class JitWarmUp {
 
   private JitWarmUp() {}
 
-  /** Runs {@link #once} on a daemon thread, unless it ran or is running; returns at once. */
+  /** Warms the double vector kernels on a daemon thread, unless done or under way; returns at once. */
   static void startInBackground() {
     synchronized (JitWarmUp.class) {
-      if (doubleDone || started || Kernels.BEST instanceof ScalarKernels) {
+      if (doubleDone || started || !KernelChoice.vectorModulePresent()) { // plain loops need no warm-up
         return;
       }
       started = true;
     }
-    Thread t = new Thread(JitWarmUp::once, "nnlab-jit-warm-up");
+    Thread t = new Thread(() -> once(Kernels.of(KernelChoice.AUTO)), "nnlab-jit-warm-up");
     t.setDaemon(true);
     t.start();
   }
 
-  /** Warms {@link BlockNetwork}'s kernels, once per JVM. */
-  static synchronized void once() {
-    if (!doubleDone && !(Kernels.BEST instanceof ScalarKernels)) { // plain loops need no warm-up
+  /** Warms {@link BlockNetwork}'s kernels when {@code kernels} are the vector ones, once per JVM. */
+  static synchronized void once(Kernels kernels) {
+    if (!doubleDone && kernels.vectorBits() > 0) {
       doubleDone = true;
-      train(n -> BlockNetwork.of(n, Kernels.BEST, 1));
+      train(n -> BlockNetwork.of(n, KernelChoice.VECTOR, 1));
     }
   }
 
-  /** Warms {@link FloatBlockNetwork}'s kernels, once per JVM; double runs never pay for it. */
-  static synchronized void onceFloat() {
-    if (!floatDone && !(FloatKernels.BEST instanceof ScalarFloatKernels)) {
+  /** Warms {@link FloatBlockNetwork}'s vector kernels, once per JVM; double runs never pay for it. */
+  static synchronized void once(FloatKernels kernels) {
+    if (!floatDone && kernels.vectorBits() > 0) {
       floatDone = true;
-      train(n -> FloatBlockNetwork.of(n, FloatKernels.BEST, 1));
+      train(n -> FloatBlockNetwork.of(n, KernelChoice.VECTOR, 1));
     }
   }
 

@@ -1,13 +1,13 @@
 package org.nnlab.network;
 
 /**
- * The inner loops of {@link FastNetwork}: column axpys over contiguous weights, four columns per
- * pass over h. Two implementations with bit-identical results (multiply, then add, in the order
- * written below; never a fused multiply-add): {@link ScalarKernels}, plain Java for any JDK 17+,
- * and {@code VectorKernels}, the same loops in {@code jdk.incubator.vector}, used when the JVM was
- * started with {@code --add-modules jdk.incubator.vector} (the {@code ./nnlab} launcher does). On
- * JDK 17 the C2 JIT does not vectorise these loops by itself (measured: same speed with and without
- * {@code -XX:-UseSuperWord}), hence the explicit version.
+ * The inner loops of {@link BlockNetwork} and {@link UpperLayers}: the first layer's panel products
+ * and Gram matrix, dot products, axpys and the sigmoid. Two implementations: {@link ScalarKernels},
+ * plain Java for any JDK 17+, and {@code VectorKernels}, the same loops in {@code
+ * jdk.incubator.vector}, used when the JVM was started with {@code --add-modules
+ * jdk.incubator.vector} (the {@code ./nnlab} launcher does). On JDK 17 the C2 JIT does not
+ * vectorise these loops by itself, hence the explicit version. The two agree to rounding (the
+ * vector loops group sums by lane and use fused multiply-adds), not bit for bit.
  *
  * <p>Every kernel gives the same bits whether it runs interpreted, in C1 or in C2 (so results do
  * not depend on JIT timing): lane-wise add, mul and fma are IEEE-exact in both; lane reductions and
@@ -15,18 +15,27 @@ package org.nnlab.network;
  */
 interface Kernels {
 
-  /** The fastest implementation this JVM can run; {@code -Dnnlab.kernels=scalar} forces the plain one. */
-  Kernels BEST = load();
-
   /**
-   * For c in 0..3: W[:, c] += a·p_c, then h = (((h + x0·W[:,0]) + x1·W[:,1]) + x2·W[:,2]) + x3·W[:,3];
-   * column c starts at {@code col + c·out}.
+   * New kernels for one engine, as {@code choice} asks: the vector ones when it allows them and the
+   * JVM has {@code jdk.incubator.vector}, else the plain ones. Engines do not share kernels: the
+   * vector sigmoid of the float engine keeps scratch.
+   *
+   * @throws IllegalStateException when {@code choice} is {@code VECTOR} and the JVM lacks the module
    */
-  void updateAndAccumulate4(double[] w, int col, int out, double[] a,
-      double p0, double p1, double p2, double p3, double x0, double x1, double x2, double x3, double[] h);
-
-  /** h = (((h + x0·W[:,0]) + x1·W[:,1]) + x2·W[:,2]) + x3·W[:,3]; column c starts at col + c·out. */
-  void accumulate4(double[] w, int col, int out, double x0, double x1, double x2, double x3, double[] h);
+  static Kernels of(KernelChoice choice) {
+    if (choice != KernelChoice.SCALAR && KernelChoice.vectorModulePresent()) {
+      try {
+        return (Kernels) Class.forName("org.nnlab.network.VectorKernels").getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException | LinkageError e) {
+        // a JDK without a working Vector API: the plain loops are correct too
+      }
+    }
+    if (choice == KernelChoice.VECTOR) {
+      throw new IllegalStateException(
+          "network.kernels: vector needs the jdk.incubator.vector module; " + KernelChoice.HOW_TO_ENABLE);
+    }
+    return new ScalarKernels();
+  }
 
   /**
    * Rows per panel of the block engine's weight layout: {@code wp[(p·in + j)·P + r] = W[p·P + r][j]},
@@ -64,23 +73,14 @@ interface Kernels {
 
   /**
    * h[i] = σ(h[i]) = 1/(1 + e^−h[i]) for i &lt; n with {@link ExpKernel}'s exp: the same bits in
-   * every implementation and at every JIT stage.
+   * every implementation and at every JIT stage. Computed in 64 bits at either precision (the
+   * float kernels round the result once).
    */
   void sigmoid(double[] h, int n);
 
   /** A human-readable name for reports: {@code scalar} or {@code vector-256} etc. */
   String name();
 
-  private static Kernels load() {
-    if (!"scalar".equals(System.getProperty("nnlab.kernels"))
-        && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-      try {
-        return (Kernels) Class.forName("org.nnlab.network.VectorKernels")
-            .getDeclaredConstructor().newInstance();
-      } catch (ReflectiveOperationException | LinkageError e) {
-        return new ScalarKernels(); // a JDK without a working Vector API: the plain loops are correct too
-      }
-    }
-    return new ScalarKernels();
-  }
+  /** The vector width in bits, or 0 for the plain loops. */
+  int vectorBits();
 }

@@ -1,7 +1,6 @@
 package org.nnlab.network;
 
 import java.util.Arrays;
-import org.nnlab.io.JvmMemory;
 
 /**
  * A fully connected feed-forward network of sigmoid nodes with no bias, trained one sample at a
@@ -81,6 +80,9 @@ public final class Network {
     return new Network(sizes, activation, w);
   }
 
+  /** The most elements a Java array holds (the JDK refuses a few below Integer.MAX_VALUE). */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   private static void checkSizes(int[] sizes) {
     if (sizes.length < 2) {
       throw new IllegalArgumentException("a network needs at least 2 layers, found " + sizes.length);
@@ -92,9 +94,9 @@ public final class Network {
     }
     for (int k = 0; k + 1 < sizes.length; k++) {
       long cells = (long) sizes[k + 1] * sizes[k];
-      if (cells > JvmMemory.MAX_ARRAY) {
+      if (cells > MAX_ARRAY) {
         throw new IllegalArgumentException("weight matrix " + (k + 1) + " would hold " + sizes[k + 1] + "×"
-            + sizes[k] + " = " + cells + " values, more than one array can (" + JvmMemory.MAX_ARRAY + ")");
+            + sizes[k] + " = " + cells + " values, more than one array can (" + MAX_ARRAY + ")");
       }
     }
   }
@@ -255,9 +257,9 @@ public final class Network {
 
   /**
    * The output layer, the same under both rules: e_L = t − o, δ_L = e_L ⊙ σ'(O_L). Fills {@code err}
-   * and {@code delta}; returns E = ½Σe². Shared with the fast engine.
+   * and {@code delta}; returns E = ½Σe².
    */
-  static double outputDeltas(Activation f, double[] targets, double[] out, double[] err, double[] delta) {
+  private static double outputDeltas(Activation f, double[] targets, double[] out, double[] err, double[] delta) {
     if (targets.length != out.length) {
       throw new IllegalArgumentException(
           "expected " + out.length + " targets, found " + targets.length);

@@ -4,7 +4,7 @@ package org.nnlab.network;
  * The block engines' weight layout: an {@code out × in} matrix W in panels of P rows, {@code
  * wp[(p·in + j)·P + r] = W[p·P + r][j]}, the last panel padded with zero rows. A panel's P weights
  * for one input j are contiguous, so a product streams each panel once, P rows at a time in vector
- * registers. Shared by {@link BlockNetwork}, {@link FloatBlockNetwork} and {@link BlockedForward}.
+ * registers. Shared by {@link BlockNetwork} and {@link FloatBlockNetwork}.
  */
 final class Panels {
   private Panels() {}

@@ -1,7 +1,5 @@
 package org.nnlab.network;
 
-import java.util.Locale;
-
 /**
  * The number type the weights are trained in. {@link #DOUBLE} is the book's and the reference's;
  * {@link #FLOAT} is an opt-in that halves the bytes moved per training step, at ~1e-7 relative
@@ -11,18 +9,13 @@ public enum Precision {
   DOUBLE,
   FLOAT;
 
-  /** The YAML spelling: {@code double} or {@code float}. */
+  /** The YAML spelling, the name in lower case. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return Ids.of(this);
   }
 
   /** Parses the YAML spelling. */
   public static Precision byId(String id) {
-    for (Precision p : values()) {
-      if (p.id().equals(id)) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException("unknown precision '" + id + "'; allowed: double, float");
+    return Ids.byId(Precision.class, id, "precision");
   }
 }

@@ -4,63 +4,17 @@ package org.nnlab.network;
 final class ScalarKernels implements Kernels {
 
   @Override
-  public void updateAndAccumulate4(double[] w, int col, int out, double[] a,
-      double p0, double p1, double p2, double p3, double x0, double x1, double x2, double x3, double[] h) {
-    updateAndAccumulate4(0, w, col, out, a, p0, p1, p2, p3, x0, x1, x2, x3, h);
-  }
-
-  /** {@link #updateAndAccumulate4} for rows from..out−1 only; the vector version's tail. */
-  static void updateAndAccumulate4(int from, double[] w, int col, int out, double[] a,
-      double p0, double p1, double p2, double p3, double x0, double x1, double x2, double x3, double[] h) {
-    int c1 = col + out;
-    int c2 = c1 + out;
-    int c3 = c2 + out;
-    for (int i = from; i < out; i++) {
-      double ai = a[i];
-      double w0 = w[col + i] + ai * p0;
-      double w1 = w[c1 + i] + ai * p1;
-      double w2 = w[c2 + i] + ai * p2;
-      double w3 = w[c3 + i] + ai * p3;
-      w[col + i] = w0;
-      w[c1 + i] = w1;
-      w[c2 + i] = w2;
-      w[c3 + i] = w3;
-      h[i] = h[i] + x0 * w0 + x1 * w1 + x2 * w2 + x3 * w3;
-    }
-  }
-
-  @Override
-  public void accumulate4(double[] w, int col, int out, double x0, double x1, double x2, double x3, double[] h) {
-    accumulate4(0, w, col, out, x0, x1, x2, x3, h);
-  }
-
-  /** {@link #accumulate4} for rows from..out−1 only. */
-  static void accumulate4(int from, double[] w, int col, int out,
-      double x0, double x1, double x2, double x3, double[] h) {
-    int c1 = col + out;
-    int c2 = c1 + out;
-    int c3 = c2 + out;
-    for (int i = from; i < out; i++) {
-      h[i] = h[i] + x0 * w[col + i] + x1 * w[c1 + i] + x2 * w[c2 + i] + x3 * w[c3 + i];
-    }
-  }
-
-  @Override
   public int panel() {
     return 8;
   }
 
   @Override
   public void multiply(double[] wp, int in, int panels, double[][] x, int count, double[][] z) {
-    multiply(wp, in, panels, panel(), x, count, z);
-  }
-
-  /** {@link #multiply} for any panel height P. */
-  static void multiply(double[] wp, int in, int panels, int rows, double[][] x, int count, double[][] z) {
+    int rows = panel();
     for (int b = 0; b < count; b++) {
       double[] xb = x[b];
       double[] zb = z[b];
-      java.util.Arrays.fill(zb, 0, panels * rows, 0.0);
+      java.util.Arrays.fill(zb, 0, panels * rows, 0);
       for (int p = 0; p < panels; p++) {
         int base = p * rows;
         for (int j = 0, off = p * in * rows; j < in; j++, off += rows) {
@@ -101,7 +55,7 @@ final class ScalarKernels implements Kernels {
 
   @Override
   public double dot(double[] w, double[] x, int n, double[] lanes) {
-    return dot(0, 0.0, w, x, n);
+    return dot(0, 0, w, x, n);
   }
 
   /** {@code s + Σ_{from≤i<n} w[i]·x[i]}, in index order; the vector version's tail. */
@@ -136,5 +90,10 @@ final class ScalarKernels implements Kernels {
   @Override
   public String name() {
     return "scalar";
+  }
+
+  @Override
+  public int vectorBits() {
+    return 0;
   }
 }

@@ -1,64 +1,17 @@
 package org.nnlab.network;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Kernels} in {@code jdk.incubator.vector}, lane for lane the operations of {@link
- * ScalarKernels} (mul, then add: no FMA, so the weights stay bit-identical), with a scalar tail.
- * Loaded only by reflection from {@link Kernels#BEST}, so a JVM without the module never links it.
+ * {@link Kernels} in {@code jdk.incubator.vector}: two vectors of rows per panel, eight samples per
+ * pass, fused multiply-adds, dot products as lane-wise partial sums added in lane order, with
+ * {@link ScalarKernels}' loops as tails. Loaded only by reflection from {@link Kernels#BEST}, so a
+ * JVM without the module never links it.
  */
 final class VectorKernels implements Kernels {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-  /**
-   * The sigmoid's species, the other kernels' one. Alone, 256 bits ran 200 ns per 100 nodes against
-   * 220 at 512, but a 256-bit sigmoid beside the 512-bit products made training 10× slower
-   * (measured 4–13k instead of 100–124k samples/s; presumably the Vector API's shared call sites
-   * seeing two vector classes).
-   */
-  private static final VectorSpecies<Double> E = S;
-
-  @Override
-  public void updateAndAccumulate4(double[] w, int col, int out, double[] a,
-      double p0, double p1, double p2, double p3, double x0, double x1, double x2, double x3, double[] h) {
-    int c1 = col + out;
-    int c2 = c1 + out;
-    int c3 = c2 + out;
-    int i = 0;
-    for (int bound = S.loopBound(out); i < bound; i += S.length()) {
-      DoubleVector ai = DoubleVector.fromArray(S, a, i);
-      DoubleVector w0 = DoubleVector.fromArray(S, w, col + i).add(ai.mul(p0));
-      DoubleVector w1 = DoubleVector.fromArray(S, w, c1 + i).add(ai.mul(p1));
-      DoubleVector w2 = DoubleVector.fromArray(S, w, c2 + i).add(ai.mul(p2));
-      DoubleVector w3 = DoubleVector.fromArray(S, w, c3 + i).add(ai.mul(p3));
-      w0.intoArray(w, col + i);
-      w1.intoArray(w, c1 + i);
-      w2.intoArray(w, c2 + i);
-      w3.intoArray(w, c3 + i);
-      DoubleVector.fromArray(S, h, i)
-          .add(w0.mul(x0)).add(w1.mul(x1)).add(w2.mul(x2)).add(w3.mul(x3))
-          .intoArray(h, i);
-    }
-    ScalarKernels.updateAndAccumulate4(i, w, col, out, a, p0, p1, p2, p3, x0, x1, x2, x3, h);
-  }
-
-  @Override
-  public void accumulate4(double[] w, int col, int out, double x0, double x1, double x2, double x3, double[] h) {
-    int c1 = col + out;
-    int c2 = c1 + out;
-    int c3 = c2 + out;
-    int i = 0;
-    for (int bound = S.loopBound(out); i < bound; i += S.length()) {
-      DoubleVector.fromArray(S, h, i)
-          .add(DoubleVector.fromArray(S, w, col + i).mul(x0))
-          .add(DoubleVector.fromArray(S, w, c1 + i).mul(x1))
-          .add(DoubleVector.fromArray(S, w, c2 + i).mul(x2))
-          .add(DoubleVector.fromArray(S, w, c3 + i).mul(x3))
-          .intoArray(h, i);
-    }
-    ScalarKernels.accumulate4(i, w, col, out, x0, x1, x2, x3, h);
-  }
+  private final VectorExp exp = new VectorExp(); // the sigmoid, in 64 bits at either precision
 
   @Override
   public int panel() {
@@ -227,7 +180,7 @@ final class VectorKernels implements Kernels {
   /** The lanes of v added in index order; not reduceLanes, whose order of additions is unspecified. */
   private static double sum(DoubleVector v, double[] lanes) {
     v.intoArray(lanes, 0);
-    double s = 0.0;
+    double s = 0;
     for (double lane : lanes) {
       s += lane;
     }
@@ -251,32 +204,16 @@ final class VectorKernels implements Kernels {
 
   @Override
   public void sigmoid(double[] h, int n) {
-    int i = 0;
-    for (int bound = E.loopBound(n); i < bound; i += E.length()) {
-      DoubleVector t = DoubleVector.fromArray(E, h, i).neg().min(ExpKernel.MAX).max(ExpKernel.MIN);
-      DoubleVector k = t.fma(ExpKernel.INV_LN2, ExpKernel.ROUND).sub(ExpKernel.ROUND);
-      DoubleVector minusK = k.neg();
-      DoubleVector r = minusK.fma(DoubleVector.broadcast(E, ExpKernel.LN2_HI), t);
-      r = minusK.fma(DoubleVector.broadcast(E, ExpKernel.LN2_LO), r);
-      DoubleVector p = DoubleVector.broadcast(E, ExpKernel.C[ExpKernel.DEGREE]);
-      for (int d = ExpKernel.DEGREE - 1; d >= 0; d--) {
-        p = p.fma(r, DoubleVector.broadcast(E, ExpKernel.C[d]));
-      }
-      DoubleVector k1 = k.mul(0.5).sub(0.25).add(ExpKernel.ROUND).sub(ExpKernel.ROUND);
-      DoubleVector e = p.mul(twoTo(k1)).mul(twoTo(k.sub(k1)));
-      DoubleVector.broadcast(E, 1.0).div(e.add(1.0)).intoArray(h, i);
-    }
-    ExpKernel.sigmoid(h, i, n);
-  }
-
-  /** 2^k lane-wise, as {@link ExpKernel}: k + 1023 into the exponent bits. */
-  private static DoubleVector twoTo(DoubleVector k) {
-    return (DoubleVector) k.add(ExpKernel.EXPONENT).reinterpretAsLongs()
-        .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+    exp.sigmoid(h, n);
   }
 
   @Override
   public String name() {
     return "vector-" + S.vectorBitSize();
+  }
+
+  @Override
+  public int vectorBits() {
+    return S.vectorBitSize();
   }
 }

@@ -122,6 +122,7 @@ public final class HtmlReport {
     m.put("provenanceSeeds", Long.toString(p.seed()));
     m.put("versions", "nnlab " + p.nnlab() + ", Java " + p.java() + ", " + p.os());
     m.put("gitCommit", p.gitCommit().isEmpty() ? "—" : p.gitCommit());
+    m.put("engine", p.engine() == null ? null : p.engine().summary());
     m.put("wallSeconds", fmt("%.1f", r.wallSeconds()));
     m.put("wallLabel", "wall time");
     m.put("trainSeconds", fmt("%.1f", r.trainSeconds()));

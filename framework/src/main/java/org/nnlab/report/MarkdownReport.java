@@ -85,6 +85,9 @@ public final class MarkdownReport {
     row(md, "java", p.java());
     row(md, "os", p.os());
     row(md, "git commit", p.gitCommit().isEmpty() ? "—" : "`" + p.gitCommit() + "`");
+    if (p.engine() != null) {
+      row(md, "engine", p.engine().summary());
+    }
     md.append("\n## Config\n\n```yaml\n").append(r.config()).append(r.config().endsWith("\n") ? "" : "\n")
         .append("```\n");
     return md.toString();

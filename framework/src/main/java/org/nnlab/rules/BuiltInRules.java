@@ -2,7 +2,7 @@ package org.nnlab.rules;
 
 import java.util.Set;
 
-/** The catalogue of DESIGN.md, one instance of each rule. */
+/** The built-in rules of docs/rules.md, one instance of each. */
 public final class BuiltInRules {
   private BuiltInRules() {}
 

@@ -10,22 +10,29 @@ import org.nnlab.data.Dataset;
 import org.nnlab.data.InputScaling;
 import org.nnlab.data.TargetEncoding;
 import org.nnlab.network.Backprop;
+import org.nnlab.network.EngineOptions;
 import org.nnlab.network.Network;
+import org.nnlab.network.Precision;
+import org.nnlab.network.TrainingEngine;
 
 /**
  * {@code gradient}: the back-propagated update equals −α times the central finite difference of
  * E = ½Σ(t − o)², (E(w + ε) − E(w − ε)) / 2ε with ε = {@value #EPS}, on a few real samples and a
- * seeded sample of up to {@value #WEIGHTS_PER_LAYER} weights per layer. Proves the engine.
+ * seeded sample of up to {@value #WEIGHTS_PER_LAYER} weights per layer. Proves the engine that
+ * trains: the update is one step of the config's own engine (its precision and kernels, {@link
+ * TrainingEngine#updateDirection}), E is the reference {@link Network}'s in double.
  *
  * <p>With {@code backprop: exact} every layer must agree to a relative error ≤ {@value #TOLERANCE}
- * (an error otherwise: the engine is wrong). With {@code backprop: book} the last layer must agree
- * and each hidden layer's measured deviation is reported as a declared warning: the book's rule
- * leaves out the next layer's σ', by design.
+ * ({@value #FLOAT_TOLERANCE} at float precision, whose every operation rounds to ~6e-8); an error
+ * otherwise: the engine is wrong. With {@code backprop: book} the last layer must agree and each
+ * hidden layer's measured deviation is reported as a declared warning: the book's rule leaves out
+ * the next layer's σ', by design.
  */
 public final class GradientRule extends AbstractRule {
   public static final String ID = "gradient";
   static final double EPS = 1e-6;
   static final double TOLERANCE = 1e-6;
+  static final double FLOAT_TOLERANCE = 1e-3;
   static final int WEIGHTS_PER_LAYER = 40;
   static final int SAMPLES = 3;
   static final double NOISE_FLOOR = 1e-3;
@@ -40,11 +47,13 @@ public final class GradientRule extends AbstractRule {
     ExperimentConfig config = context.config();
     Network net = context.network().copy();
     Backprop rule = config.training().backprop();
+    EngineOptions engine = config.network().engine();
+    double tolerance = engine.precision() == Precision.FLOAT ? FLOAT_TOLERANCE : TOLERANCE;
     double[][] deviation = new double[SAMPLES][];
     SplittableRandom rng = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
     for (int s = 0; s < SAMPLES; s++) {
       double[][] xt = sample(context, s, rng);
-      deviation[s] = relativeDeviation(net, xt[0], xt[1], rule, rng);
+      deviation[s] = relativeDeviation(net, engine, xt[0], xt[1], rule, rng);
     }
     List<Violation> found = new ArrayList<>();
     int layers = net.weightLayers();
@@ -54,7 +63,7 @@ public final class GradientRule extends AbstractRule {
         worst = Math.max(worst, d[k]);
       }
       boolean hidden = k < layers - 1;
-      if (worst <= TOLERANCE) {
+      if (worst <= tolerance) {
         continue;
       }
       if (rule == Backprop.BOOK && hidden) {
@@ -66,20 +75,20 @@ public final class GradientRule extends AbstractRule {
       } else {
         found.add(Violation.of(String.format(
             "backprop: %s — the update of weights into layer %d deviates from −α·∂E/∂W by %.3g"
-                + " (relative; allowed %.0e): the engine does not compute the gradient it claims",
-            rule.id(), k + 1, worst, TOLERANCE)));
+                + " (relative; allowed %.0e): the engine (%s) does not compute the gradient it claims",
+            rule.id(), k + 1, worst, tolerance, engine.describe().summary())));
       }
     }
     return found;
   }
 
   /**
-   * ‖D − G‖ / max(‖G‖, 1e-3) per layer over sampled weights, where D is the rule's update direction and G is
-   * −∂E/∂W by central finite differences.
+   * ‖D − G‖ / max(‖G‖, 1e-3) per layer over sampled weights, where D is the update direction of
+   * {@code engine}'s step by {@code rule} and G is −∂E/∂W by central finite differences.
    */
   public static double[] relativeDeviation(
-      Network net, double[] x, double[] t, Backprop rule, SplittableRandom rng) {
-    double[][] direction = net.updateDirection(x, t, rule);
+      Network net, EngineOptions engine, double[] x, double[] t, Backprop rule, SplittableRandom rng) {
+    double[][] direction = TrainingEngine.updateDirection(net, engine, x, t, rule);
     int[] sizes = net.layerSizes();
     double[] result = new double[net.weightLayers()];
     for (int k = 0; k < net.weightLayers(); k++) {

@@ -31,7 +31,7 @@ public final class RuleBook {
     this.rules = byId;
   }
 
-  /** The built-in catalogue of DESIGN.md. */
+  /** The built-in catalogue (docs/rules.md). */
   public static RuleBook builtIn() {
     return new RuleBook(BuiltInRules.all());
   }

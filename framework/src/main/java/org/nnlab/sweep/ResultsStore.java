@@ -26,10 +26,14 @@ import org.nnlab.io.RegularFiles;
  * }
  * }</pre>
  *
- * <p>On open, a torn last line (no newline, or not valid JSON: the process died mid-write) is cut
- * off; a malformed line anywhere else is an error, since it was not torn by a crash, and so is a
- * whole JSON object whose fields are wrong (a {@link ResultsException} naming the line and field).
- * Only a regular file is read. Thread-safe.
+ * <p>Reading keeps each trial once: a later line with a trial id already read is dropped (the
+ * first complete line wins), so a file that two writers appended to, or a line copied twice, never
+ * counts a trial twice. A torn last line (no newline, or not valid JSON: the process died
+ * mid-write) is ignored, and cut off when the file is opened for appending; a malformed line
+ * anywhere else is an error, since it was not torn by a crash. What was dropped or ignored is told
+ * in {@link Contents#notes()}. A whole JSON object whose fields are wrong is an error too (a
+ * {@link ResultsException} naming the line and field): it was written so, not torn. Only a regular
+ * file is read. Thread-safe.
  */
 public final class ResultsStore implements AutoCloseable {
   public static final String FILE = "results.jsonl";
@@ -40,35 +44,59 @@ public final class ResultsStore implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
   private final List<TrialResult> results;
+  private final List<String> notes;
+  private boolean closed; // guarded by this
 
-  private ResultsStore(Path file, FileChannel channel, List<TrialResult> results) {
+  private ResultsStore(Path file, FileChannel channel, List<TrialResult> results, List<String> notes) {
     this.file = file;
     this.channel = channel;
     this.results = results;
+    this.notes = notes;
+  }
+
+  /**
+   * What a {@code results.jsonl} holds: each trial once, in file order, and one line per kind of
+   * line that was left out (duplicates, a torn last line), for the user to see.
+   */
+  public record Contents(List<TrialResult> results, List<String> notes) {
+    public Contents {
+      results = List.copyOf(results);
+      notes = List.copyOf(notes);
+    }
   }
 
   /** Opens {@code file} for appending, reading what it holds; creates it and its folder if missing. */
   public static ResultsStore open(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Read read = read(file);
+    Read read = scan(file);
     FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     ch.truncate(read.validBytes);
     ch.position(read.validBytes);
-    return new ResultsStore(file, ch, new ArrayList<>(read.results));
+    return new ResultsStore(file, ch, new ArrayList<>(read.results), read.notes);
   }
 
-  /** The results in {@code file}, ignoring a torn last line; nothing when the file is missing. */
+  /** The results in {@code file}, each trial once, ignoring a torn last line; nothing when the file is missing. */
   public static List<TrialResult> readAll(Path file) throws IOException {
-    return read(file).results;
+    return read(file).results();
   }
 
-  private record Read(List<TrialResult> results, long validBytes) {}
+  /** The results in {@code file} as {@link #readAll} reads them, with notes on the lines left out. */
+  public static Contents read(Path file) throws IOException {
+    Read read = scan(file);
+    return new Contents(read.results, read.notes);
+  }
 
-  private static Read read(Path file) throws IOException {
+  private record Read(List<TrialResult> results, long validBytes, List<String> notes) {}
+
+  private static Read scan(Path file) throws IOException {
     List<TrialResult> results = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     if (!Files.exists(file)) {
-      return new Read(results, 0);
+      return new Read(results, 0, notes);
     }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    int duplicates = 0;
+    int firstDuplicate = 0;
     byte[] bytes = RegularFiles.read(file, file.toString(), MAX_FILE_BYTES, "a sweep's results", ResultsException::new);
     int start = 0;
     int lineNo = 0;
@@ -81,15 +109,22 @@ public final class ResultsStore implements AutoCloseable {
       boolean last = end >= bytes.length - 1;
       String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
       if (end == bytes.length) {
+        notes.add(tornNote(file, lineNo));
         break; // no newline: torn while being written
       }
       if (!line.isBlank()) {
         try {
-          results.add(TrialResult.parse(line, file + ":" + lineNo));
+          TrialResult r = TrialResult.parse(line, file + ":" + lineNo);
+          if (seen.add(r.trial())) {
+            results.add(r);
+          } else if (duplicates++ == 0) {
+            firstDuplicate = lineNo;
+          }
         } catch (ResultsException e) {
           throw e; // a whole JSON object with a wrong field was written so, not torn by a crash
         } catch (IllegalArgumentException e) {
           if (last) {
+            notes.add(tornNote(file, lineNo));
             break; // the last line is damaged: torn
           }
           throw new IOException(file + ":" + lineNo + ": not a trial result (" + e.getMessage()
@@ -98,11 +133,24 @@ public final class ResultsStore implements AutoCloseable {
       }
       start = end + 1;
     }
-    return new Read(results, start);
+    if (duplicates > 0) {
+      notes.add(0, file + ":" + firstDuplicate + ": " + duplicates + " line(s) repeat a trial already read;"
+          + " each trial counts once, from its first line");
+    }
+    return new Read(results, start, notes);
+  }
+
+  private static String tornNote(Path file, int lineNo) {
+    return file + ":" + lineNo + ": ignored a torn last line (a sweep stopped while writing it)";
   }
 
   public Path file() {
     return file;
+  }
+
+  /** What was left out when the file was opened: duplicates, a torn last line (cut off). */
+  public List<String> notes() {
+    return List.copyOf(notes);
   }
 
   /** Every result read or appended so far, in file order. */
@@ -117,8 +165,15 @@ public final class ResultsStore implements AutoCloseable {
     return ids;
   }
 
-  /** Appends {@code r} as one line and forces it to disk before returning. */
+  /**
+   * Appends {@code r} as one line and forces it to disk before returning.
+   *
+   * @throws IllegalStateException after {@link #close}: a result that comes too late is refused, never lost silently
+   */
   public synchronized void append(TrialResult r) throws IOException {
+    if (closed) {
+      throw new IllegalStateException(file + " is closed: trial " + r.trial() + " comes after the sweep ended");
+    }
     ByteBuffer line = ByteBuffer.wrap((r.toJsonLine() + "\n").getBytes(StandardCharsets.UTF_8));
     try {
       while (line.hasRemaining()) {
@@ -133,6 +188,7 @@ public final class ResultsStore implements AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
+    closed = true;
     channel.close();
   }
 }

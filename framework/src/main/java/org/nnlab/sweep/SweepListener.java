@@ -1,6 +1,6 @@
 package org.nnlab.sweep;
 
-/** Hears a sweep's progress: for a progress bar or log lines. Called from the trials' threads, one at a time. */
+/** Hears a sweep's progress: for a progress bar or log lines. Called from the thread that runs the sweep, once a trial is stored. */
 public interface SweepListener {
   SweepListener NONE = new SweepListener() {};
 

@@ -12,6 +12,7 @@ import org.nnlab.config.ConfigNode.Kind;
 import org.nnlab.config.ConfigNode.Scalar;
 import org.nnlab.config.ExperimentConfig;
 import org.nnlab.config.NetworkSize;
+import org.nnlab.config.Scalars;
 import org.nnlab.config.SweepConfig;
 import org.nnlab.config.SweepConfig.Axis;
 import org.nnlab.config.SweepConfig.Range;
@@ -204,6 +205,6 @@ public final class SweepPlan {
     // four significant digits read well in reports; clamp so rounding cannot leave the range
     double rounded = new BigDecimal(x).round(new MathContext(4)).doubleValue();
     rounded = Math.max(r.min(), Math.min(r.max(), rounded));
-    return new Scalar(Double.toString(rounded), Kind.FLOAT, r.position());
+    return new Scalar(Scalars.yaml(rounded), Kind.FLOAT, r.position());
   }
 }

@@ -5,10 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.nnlab.config.ConfigException;
 import org.nnlab.config.ConfigNode;
-import org.nnlab.config.ConfigNode.Mapping;
-import org.nnlab.config.ConfigNode.Scalar;
-import org.nnlab.config.ConfigNode.Sequence;
+import org.nnlab.config.Scalars;
 import org.nnlab.experiment.ResultsJson;
 
 /**
@@ -48,10 +47,16 @@ public final class SweepPoint {
     return java.util.Collections.unmodifiableMap(values);
   }
 
-  /** The swept keys and their values as plain Java values (Long, Double, Boolean, String, List, Map). */
+  /**
+   * The swept keys and their values as plain Java values (Long, Double, Boolean, String, List,
+   * Map), read by {@link Scalars#plain}: the numbers the config binder sees for the same text.
+   *
+   * @throws ConfigException for a value without a JSON form ({@code .inf}, {@code .nan}), which
+   *     {@link org.nnlab.config.SweepConfig#parse} refuses before a point is made
+   */
   public Map<String, Object> parameters() {
     Map<String, Object> plain = new LinkedHashMap<>();
-    values.forEach((k, v) -> plain.put(k, plain(v)));
+    values.forEach((k, v) -> plain.put(k, Scalars.plain(v, k)));
     return plain;
   }
 
@@ -65,36 +70,6 @@ public final class SweepPoint {
     List<String> parts = new ArrayList<>();
     parameters().forEach((k, v) -> parts.add(k + "=" + ResultsJson.toJsonLine(v)));
     return String.join(", ", parts);
-  }
-
-  /** A YAML node as the plain value JSON writes. */
-  static Object plain(ConfigNode node) {
-    if (node instanceof Scalar s) {
-      String text = s.value().replace("_", "");
-      return switch (s.kind()) {
-        case NULL -> null;
-        case BOOL -> Boolean.parseBoolean(s.value());
-        case INT -> parseInt(text, s.value());
-        case FLOAT -> Double.parseDouble(text);
-        case STRING -> s.value();
-      };
-    }
-    if (node instanceof Sequence seq) {
-      return seq.items().stream().map(SweepPoint::plain).toList();
-    }
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (ConfigNode.Entry e : ((Mapping) node).entries()) {
-      map.put(e.key(), plain(e.value()));
-    }
-    return map;
-  }
-
-  private static Object parseInt(String text, String raw) {
-    try {
-      return Long.decode(text);
-    } catch (NumberFormatException e) {
-      return raw;
-    }
   }
 
   @Override

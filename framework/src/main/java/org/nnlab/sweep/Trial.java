@@ -1,9 +1,9 @@
 package org.nnlab.sweep;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
+import org.nnlab.io.Sha256;
 
 /**
  * One training run of a sweep: a point, which of its repeats, and the seed it trains with.
@@ -36,16 +36,9 @@ public record Trial(String id, SweepPoint point, int repeat, long seed) {
   }
 
   static long seedOf(long sweepSeed, String canonicalPoint, int repeat) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(
-          (sweepSeed + "\n" + canonicalPoint + "\n" + repeat).getBytes(StandardCharsets.UTF_8));
-      long seed = 0;
-      for (int i = 0; i < 8; i++) {
-        seed = seed << 8 | (d[i] & 0xFF);
-      }
-      return seed;
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JDK has SHA-256", e);
-    }
+    byte[] d = Sha256.start()
+        .update((sweepSeed + "\n" + canonicalPoint + "\n" + repeat).getBytes(StandardCharsets.UTF_8))
+        .digest();
+    return ByteBuffer.wrap(d, 0, 8).getLong(); // the first 8 bytes, big-endian
   }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.ResultsException;
 import org.nnlab.experiment.ResultsJson;
+import org.nnlab.io.Json;
 import org.nnlab.io.Printable;
 
 /**
@@ -61,7 +62,7 @@ public record TrialResult(String trial, Map<String, Object> parameters, int repe
     try {
       node = m.readTree(line);
     } catch (IOException | UncheckedIOException e) {
-      throw new IllegalArgumentException("not a trial result line: " + ResultsJson.message(e), e);
+      throw new IllegalArgumentException("not a trial result line: " + Json.message(e), e);
     }
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("not a trial result line");

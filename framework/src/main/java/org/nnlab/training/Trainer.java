@@ -8,14 +8,14 @@ import org.nnlab.data.Dataset;
 import org.nnlab.data.InputScaling;
 import org.nnlab.data.TargetEncoding;
 import org.nnlab.network.Network;
-import org.nnlab.network.Precision;
+import org.nnlab.network.EngineOptions;
 import org.nnlab.network.TrainingEngine;
 
 /**
  * Per-sample stochastic gradient descent, the book's way: for each epoch, visit every training
  * sample once (in a fresh seeded order when {@code shuffle} is on), scale it, encode its target and
  * take one step. The steps run on a {@link TrainingEngine} (at double precision, {@link
- * org.nnlab.network.FastNetwork}: the same weights as {@link Network#train}, faster) and the
+ * org.nnlab.network.BlockNetwork}: the weights of {@link Network#train} to 1e-12, faster) and the
  * weights are written back into {@code network} at the end of every epoch, before the listener
  * sees it, and when training stops. {@code training.batchSize} B &gt; 1 averages B steps per update.
  *
@@ -28,7 +28,10 @@ import org.nnlab.network.TrainingEngine;
  * weights and its starting generator (the overload taking {@code epochsDone}).
  *
  * <p>A non-finite loss stops training at once with status {@code diverged}: a NaN is reported, not
- * trained through. Stateless; one trainer may train many networks, on many threads.
+ * trained through. An interrupt of the training thread stops it before the next block of samples
+ * with status {@link TrainingStatus#INTERRUPTED} (the thread's interrupt flag stays set): the
+ * weights are then half-trained, not a result. Stateless; one trainer may train many networks, on
+ * many threads.
  */
 public final class Trainer {
   private static final int PROGRESS_EVERY = 2_000;
@@ -41,14 +44,14 @@ public final class Trainer {
       TargetEncoding targets,
       RandomGenerator rng,
       TrainingListener listener) {
-    return train(network, data, config, Precision.DOUBLE, scaling, targets, rng, 0, listener);
+    return train(network, data, config, EngineOptions.DEFAULT, scaling, targets, rng, 0, listener);
   }
 
   /**
-   * As above, training in {@code precision} (the network's weights stay double), and able to
-   * continue a run: {@code network} holds the weights after its first {@code epochsDone} epochs (0
-   * for a new run) by this config, data and precision, and {@code rng} is the generator the run
-   * started with, in its starting state. The shuffles of those epochs are replayed on it first
+   * As above, training on the engine {@code options} ask for (precision, kernels; the network's
+   * weights stay double), and able to continue a run: {@code network} holds the weights after its
+   * first {@code epochsDone} epochs (0 for a new run) by this config, data and options, and
+   * {@code rng} is the generator the run started with, in its starting state. The shuffles of those epochs are replayed on it first
    * (n − 1 draws each, nothing trained), so epochs {@code epochsDone + 1} … {@code config.epochs()}
    * visit the samples in the order, and end with the weights, of a run from epoch 1 — bit for bit,
    * since every engine ends an epoch with no pending step. The outcome and the progress cover the
@@ -60,7 +63,7 @@ public final class Trainer {
       Network network,
       Dataset data,
       TrainingConfig config,
-      Precision precision,
+      EngineOptions options,
       InputScaling scaling,
       TargetEncoding targets,
       RandomGenerator rng,
@@ -70,7 +73,7 @@ public final class Trainer {
       throw new IllegalArgumentException("epochsDone must lie in [0, training.epochs = " + config.epochs()
           + "), found " + epochsDone);
     }
-    TrainingEngine engine = TrainingEngine.of(network, precision, config.batchSize());
+    TrainingEngine engine = TrainingEngine.of(network, options, config.batchSize());
     int n = data.size();
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -95,6 +98,12 @@ public final class Trainer {
       long start = System.nanoTime();
       double lossSum = 0.0;
       for (int s0 = 0; s0 < n; s0 += block) {
+        if (Thread.currentThread().isInterrupted()) {
+          // asked to stop (a sweep cancelling its trials): no result, and the flag stays set
+          engine.copyTo(network);
+          return new TrainingOutcome(TrainingStatus.INTERRUPTED, epochs, trained + s0,
+              seconds + (System.nanoTime() - start) / 1e9, "");
+        }
         int count = Math.min(block, n - s0);
         int done = step(engine, data, order, s0, count, scaling, targets, config, x, t, losses);
         for (int b = 0; b < done; b++) {

@@ -9,7 +9,12 @@ public enum TrainingStatus {
   /** The loss or a weight became NaN or infinite; training stopped at once. */
   DIVERGED,
   /** A listener stopped it, e.g. a rule with severity {@code error} fired between epochs. */
-  STOPPED;
+  STOPPED,
+  /**
+   * The training thread was interrupted (a sweep cancelling its trials, a host shutting down);
+   * training stopped between two blocks of samples and its weights are no result.
+   */
+  INTERRUPTED;
 
   /** The lowercase word used in {@code results.json}. */
   public String id() {

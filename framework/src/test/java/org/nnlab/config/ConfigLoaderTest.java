@@ -106,6 +106,49 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void load_kernels_defaultAuto_boundAndWrittenBackOnlyWhenChosen() {
+    ExperimentConfig plain = ConfigLoader.load(ConfigTexts.write(dir, "m.yaml", ConfigTexts.MINIMAL));
+    assertEquals(org.nnlab.network.KernelChoice.AUTO, plain.network().kernels());
+    assertFalse(ConfigWriter.toYaml(plain).contains("kernels"));
+    ExperimentConfig c = ConfigLoader.load(ConfigTexts.write(dir, "k.yaml", """
+        data: {train: 'mnist-sample:train', test: 'mnist-sample:test'}
+        network: {layers: [4, 3, 2], kernels: scalar}
+        """));
+    assertEquals(org.nnlab.network.KernelChoice.SCALAR, c.network().kernels());
+    assertEquals(new org.nnlab.network.EngineOptions(org.nnlab.network.Precision.DOUBLE,
+        org.nnlab.network.KernelChoice.SCALAR), c.network().engine());
+    ExperimentConfig again = ConfigLoader.load(ConfigTexts.write(dir, "l.yaml", ConfigWriter.toYaml(c)));
+    assertEquals(c.network(), again.network());
+  }
+
+  @Test
+  void load_unknownKernels_namesKeyPositionAndTheAllowedValues() {
+    Path file = ConfigTexts.write(dir, "u.yaml", """
+        data: {train: 'mnist-sample:train', test: 'mnist-sample:test'}
+        network:
+          layers: [4, 3, 2]
+          kernels: simd
+        """);
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+    assertTrue(e.getMessage().contains("u.yaml:4:12: network.kernels"), e.getMessage());
+    assertTrue(e.getMessage().contains("unknown kernels 'simd'; allowed: auto, vector, scalar"), e.getMessage());
+  }
+
+  @Test
+  void load_nameThatIsAPath_isRefusedAtItsPosition_sayingWhatIsAllowed() {
+    String allowed = "; allowed: 1 to 100 letters, digits, '.', '_' or '-', not starting with '.'";
+    assertEquals(at(1, 7) + "name must be a safe folder name, found '..'" + allowed,
+        errorOf("name: \"..\"\n" + ConfigTexts.MINIMAL));
+    assertEquals(at(1, 7) + "name must be a safe folder name, found '.'" + allowed, errorOf("name: .\n" + ConfigTexts.MINIMAL));
+    assertEquals(at(3, 7) + "name must be a safe folder name, found '../../etc'" + allowed,
+        errorOf(ConfigTexts.MINIMAL + "name: ../../etc\n"));
+    assertEquals(at(1, 7) + "name is 10000 characters long, found 'aaaaaaaaaaaaaaaaaaaa…'" + allowed,
+        errorOf("name: " + "a".repeat(10_000) + "\n" + ConfigTexts.MINIMAL));
+    Path file = ConfigTexts.write(dir, "ok.yaml", "name: " + "a".repeat(100) + "\n" + ConfigTexts.MINIMAL);
+    assertEquals("a".repeat(100), ConfigLoader.load(file).name());
+  }
+
+  @Test
   void load_batchSizeZero_namesKeyAndPosition() {
     Path file = ConfigTexts.write(dir, "b.yaml", """
         data: {train: 'mnist-sample:train', test: 'mnist-sample:test'}

@@ -64,7 +64,9 @@ class ConfigProperties {
 
   @Provide
   Arbitrary<ExperimentConfig> configs() {
-    Arbitrary<String> names = Arbitraries.strings().withChars("abcXYZ019._-").ofMinLength(1).ofMaxLength(10);
+    // names follow FolderName: no leading '.'
+    Arbitrary<String> names = Combinators.combine(Arbitraries.chars().with("abcXYZ019_-"),
+        Arbitraries.strings().withChars("abcXYZ019._-").ofMaxLength(9)).as((head, tail) -> head + tail);
     Arbitrary<DataConfig> data = Combinators.combine(sources(), sources(),
         finite().tuple2().map(t -> new InputRange(t.get1(), t.get2())),
         finite().tuple2().map(t -> new Targets(t.get1(), t.get2())),

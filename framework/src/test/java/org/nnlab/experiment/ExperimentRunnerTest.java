@@ -81,8 +81,8 @@ class ExperimentRunnerTest {
   void continueRun_trainsOnlyTheNewEpochs_butRecordsThemAll() {
     ExperimentConfig five = TinyExperiments.config();
     ExperimentRun two = runner.run(five.withTraining(five.training().withEpochs(2)), TrainingListener.NONE);
-    ExperimentRunner tagged = new ExperimentRunner(TinyExperiments.LOADER, RuleBook.builtIn(),
-        NetworkFactory.fromConfig(), new Trainer(), registry, Tags.of("trial", "continued"));
+    ExperimentRunner tagged = new ExperimentRunner.Factory(RuleBook.builtIn(), NetworkFactory.fromConfig(), new Trainer(),
+        registry).create(TinyExperiments.LOADER, Tags.of("trial", "continued"));
     ExperimentResult r = tagged.continueRun(two, five, TrainingListener.NONE).result();
     assertThat(r.epochs()).extracting(EpochStats::epoch).containsExactly(1, 2, 3, 4, 5);
     assertThat(r.epochs().subList(0, 2)).isEqualTo(two.result().epochs());
@@ -115,5 +115,26 @@ class ExperimentRunnerTest {
       assertThat(f.severity()).isEqualTo(Severity.WARN);
       assertThat(f.message()).contains("weights into layer 1 deviates");
     });
+  }
+
+  @Test
+  void run_interruptedWhileTraining_givesNoResult_butSaysWhere() {
+    TrainingListener interruptAfterTwo = new TrainingListener() {
+      @Override
+      public boolean onEpoch(org.nnlab.training.EpochResult epoch, org.nnlab.network.Network network) {
+        if (epoch.epoch() == 2) {
+          Thread.currentThread().interrupt();
+        }
+        return true;
+      }
+    };
+    try {
+      assertThatThrownBy(() -> runner.run(TinyExperiments.config(), interruptAfterTwo))
+          .isInstanceOf(java.util.concurrent.CancellationException.class)
+          .hasMessage("tiny: training was interrupted in epoch 3 after 400 samples; a half-trained run has no result");
+      assertThat(Thread.currentThread().isInterrupted()).as("the flag stays set").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
   }
 }

@@ -81,12 +81,4 @@ class ResultsJsonTest {
     assertThat(assertThrows(ResultsException.class, () -> ResultsJson.read(dir)).getMessage())
         .isEqualTo(dir + " is a directory, not a regular file");
   }
-
-  @Test
-  void writeAtomically_onAMissingFolderUnderAFile_namesTheFile() throws IOException {
-    Path blocker = Files.writeString(dir.resolve("f"), "x");
-    IOException e = assertThrows(IOException.class,
-        () -> ResultsJson.writeAtomically(blocker.resolve("results.json"), "{}"));
-    assertThat(e.getMessage()).startsWith(blocker.resolve("results.json") + ": cannot write: ");
-  }
 }

@@ -9,9 +9,15 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.util.Modules;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.config.ConfigLoader;
 import org.nnlab.config.Severity;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.experiment.ExperimentResult;
@@ -20,11 +26,17 @@ import org.nnlab.experiment.NetworkFactory;
 import org.nnlab.network.Initializer;
 import org.nnlab.network.Network;
 import org.nnlab.rules.AbstractRule;
+import org.nnlab.rules.Finding;
 import org.nnlab.rules.Phase;
 import org.nnlab.rules.Rule;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.rules.RuleContext;
 import org.nnlab.rules.Violation;
+import org.nnlab.sweep.ResultsStore;
+import org.nnlab.sweep.SweepListener;
+import org.nnlab.sweep.SweepPlan;
+import org.nnlab.sweep.SweepRunner;
+import org.nnlab.sweep.TrialResult;
 import org.nnlab.testsupport.TinyExperiments;
 import org.nnlab.training.TrainingListener;
 
@@ -55,18 +67,19 @@ class NnlabModuleTest {
     assertThat(injector.getInstance(MeterRegistry.class)).isSameAs(injector.getInstance(MeterRegistry.class));
   }
 
-  @Test
-  void host_overridesRegistryLoaderAndFactory_andAddsARule() {
-    SimpleMeterRegistry hostRegistry = new SimpleMeterRegistry();
-    int[] networksBuilt = {0};
-    Injector injector = Guice.createInjector(
+  private final SimpleMeterRegistry hostRegistry = new SimpleMeterRegistry();
+  private final AtomicInteger networksBuilt = new AtomicInteger();
+
+  /** A host's injector: nnlab's module with the host's registry, loader and network factory, plus a rule. */
+  private Injector hostInjector() {
+    return Guice.createInjector(
         Modules.override(new NnlabModule()).with(new AbstractModule() {
           @Override
           protected void configure() {
             bind(MeterRegistry.class).toInstance(hostRegistry);
             bind(DatasetLoader.class).toInstance(TinyExperiments.LOADER);
             bind(NetworkFactory.class).toInstance((config, rng) -> {
-              networksBuilt[0]++;
+              networksBuilt.incrementAndGet();
               return Network.create(config.sizes(), config.activation(), Initializer.uniformFanIn(), rng);
             });
           }
@@ -77,16 +90,48 @@ class NnlabModuleTest {
             Multibinder.newSetBinder(binder(), Rule.class).addBinding().to(SmallHiddenLayers.class);
           }
         });
+  }
+
+  @Test
+  void host_overridesRegistryLoaderAndFactory_andAddsARule() {
+    Injector injector = hostInjector();
 
     ExperimentResult r = injector.getInstance(ExperimentRunner.class)
         .run(TinyExperiments.config(), TrainingListener.NONE).result();
 
-    assertThat(networksBuilt[0]).isEqualTo(1);
+    assertThat(networksBuilt.get()).isEqualTo(1);
     assertThat(r.findings()).singleElement().satisfies(f -> {
       assertThat(f.rule()).isEqualTo("small-hidden-layers");
       assertThat(f.severity()).isEqualTo(Severity.WARN);
     });
     assertThat(hostRegistry.get("nnlab.train.samples").tag("experiment", "tiny").counter().count()).isEqualTo(1_000);
     assertThat(hostRegistry.get("nnlab.rule.findings").tag("rule", "small-hidden-layers").counter().count()).isEqualTo(1);
+  }
+
+  /** The sweep's per-trial runners come from the injector: every trial sees the host's bindings. */
+  @Test
+  void sweepRunner_fromTheHostsInjector_trainsEveryTrialWithTheHostsBindings(@TempDir Path dir) throws IOException {
+    Path yaml = Files.writeString(dir.resolve("sweep.yaml"), """
+        name: tiny
+        seed: 7
+        data: {train: tiny:train, test: tiny:test}
+        network: {layers: [4, 3, 2]}
+        training: {learningRate: 0.5, epochs: 2}
+        sweep:
+          parameters:
+            training.learningRate: [0.1, 0.5]
+        """);
+    SweepPlan plan = SweepPlan.of(new ConfigLoader(ConfigLoader.BUILT_IN_RULES).document(yaml));
+
+    List<TrialResult> trials;
+    try (ResultsStore store = ResultsStore.open(dir.resolve(ResultsStore.FILE))) {
+      trials = hostInjector().getInstance(SweepRunner.class).run(plan, store, 2, SweepListener.NONE);
+    }
+
+    assertThat(networksBuilt.get()).isEqualTo(2);
+    assertThat(trials).hasSize(2).allSatisfy(t -> {
+      assertThat(t.result().findings()).extracting(Finding::rule).containsExactly("small-hidden-layers");
+      assertThat(hostRegistry.get("nnlab.train.samples").tag("trial", t.trial()).counter().count()).isEqualTo(400);
+    });
   }
 }

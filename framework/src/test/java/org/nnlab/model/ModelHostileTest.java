@@ -62,10 +62,10 @@ class ModelHostileTest {
   @Test
   void settingsThatBreakTheRules_areRefused_unlessTheTrainingConfigTurnedTheRuleOff() {
     Model wrong = model(new InputRange(0.9, 0.1), Targets.DEFAULT, Map.of());
-    assertThat(errorOf(() -> ModelFile.encode(wrong))).isEqualTo("model: data.inputs: min 0.9 ≥ max 0.1 leaves no"
+    assertThat(errorOf(() -> readBack(wrong))).isEqualTo("m.nnlab: data.inputs: min 0.9 ≥ max 0.1 leaves no"
         + " range, so every pixel gives the same input; use {min: 0.01, max: 1.0}");
     Model targets = model(InputRange.DEFAULT, new Targets(2, -1), Map.of());
-    assertThat(errorOf(() -> ModelFile.encode(targets))).startsWith("model: data.targets.off = 2.0 is not strictly inside");
+    assertThat(errorOf(() -> readBack(targets))).startsWith("m.nnlab: data.targets.off = 2.0 is not strictly inside");
     Model zeroOff = model(new InputRange(0.0, 1.0), Targets.DEFAULT, Map.of("input-range", Severity.OFF));
     Model back = ModelFile.decode(ModelFile.encode(zeroOff), "m.nnlab");
     assertThat(back.inputs().min()).isEqualTo(0.0);
@@ -75,7 +75,7 @@ class ModelHostileTest {
   void headerThatDisagreesWithItsConfig_isRefused() {
     Model m = ModelFileProperties.model(new int[] {4, 3, 2}, 1);
     Model edited = new Model(m.network(), new InputRange(0.02, 0.9), m.targets(), m.config(), m.provenance());
-    assertThat(errorOf(() -> ModelFile.encode(edited))).isEqualTo("model: the header's inputs {min: 0.02, max: 0.9}"
+    assertThat(errorOf(() -> readBack(edited))).isEqualTo("m.nnlab: the header's inputs {min: 0.02, max: 0.9}"
         + " differ from its config's {min: 0.01, max: 1.0}; the file was changed after it was written");
   }
 
@@ -102,6 +102,11 @@ class ModelHostileTest {
         + " allowed: 0 to 268435454");
     assertThat(errorOf(() -> Npy.read(npy("(100000, 784)", 16))))
         .endsWith(": truncated data: shape [100000, 784] needs 627200000 bytes, found 16");
+  }
+
+  /** {@code m} written and read back: nnlab writes what it is given and checks it when it reads. */
+  private static Model readBack(Model m) {
+    return ModelFile.decode(ModelFile.encode(m), "m.nnlab");
   }
 
   private Path npy(String shape, int dataBytes) throws IOException {

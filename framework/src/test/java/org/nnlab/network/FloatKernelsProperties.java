@@ -9,7 +9,7 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * The float dot products behind {@link FloatBlockNetwork}'s Gram matrix and {@link
- * FloatUpperLayers}: {@link FloatKernels#BEST} (vector when the JVM has the module) against {@link
+ * FloatUpperLayers}: {@link FloatKernels#of} (vector when the JVM has the module) against {@link
  * ScalarFloatKernels} and against a double dot of the same floats, on lengths around the vector
  * width (tails included) and blocks of 1–16 samples.
  *
@@ -27,7 +27,7 @@ class FloatKernelsProperties {
       @ForAll @IntRange(max = 100) int n, @ForAll long seed) {
     float[] w = randomFloats(n, -2, 2, new SplittableRandom(seed));
     float[] x = randomFloats(n, -2, 2, new SplittableRandom(seed + 1));
-    FloatKernels vector = FloatKernels.BEST;
+    FloatKernels vector = FloatKernels.of(KernelChoice.AUTO);
     FloatKernels scalar = new ScalarFloatKernels();
     float v = vector.dot(w, x, n, new float[vector.lanes()]);
     float s = scalar.dot(w, x, n, new float[scalar.lanes()]);
@@ -46,7 +46,7 @@ class FloatKernelsProperties {
     for (int b = 0; b < count; b++) {
       x[b] = randomFloats(n, 0.01, 1.0, rng); // the range of scaled pixels
     }
-    for (FloatKernels kernels : new FloatKernels[] {FloatKernels.BEST, new ScalarFloatKernels()}) {
+    for (FloatKernels kernels : new FloatKernels[] {FloatKernels.of(KernelChoice.AUTO), new ScalarFloatKernels()}) {
       float[] lanes = new float[kernels.lanes()];
       float[][] g = new float[count][count];
       kernels.gram(x, count, n, g, lanes);

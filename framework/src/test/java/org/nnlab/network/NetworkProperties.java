@@ -15,7 +15,7 @@ import org.nnlab.testsupport.BookReference;
 import org.nnlab.testsupport.RandomNetworks;
 
 /**
- * The engine's contract (DESIGN.md, "Maths"): {@code exact} is the true gradient of E = ½Σ(t − o)²,
+ * The engine's contract (docs/rules.md, "Two back-propagation rules"): {@code exact} is the true gradient of E = ½Σ(t − o)²,
  * {@code book} is the book's formula, for random shapes of 2–4 layers and 1–20 nodes.
  */
 class NetworkProperties {

@@ -1,5 +1,6 @@
 package org.nnlab.sweep;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import org.nnlab.config.ConfigLoader;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.DatasetLoader;
+import org.nnlab.experiment.ExperimentRunner;
 import org.nnlab.experiment.NetworkFactory;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.testsupport.TinyData;
@@ -52,6 +54,11 @@ final class SweepFixtures {
   }
 
   static SweepRunner runner(DatasetLoader loader) {
-    return new SweepRunner(loader, RuleBook.builtIn(), NetworkFactory.fromConfig(), new Trainer(), new SimpleMeterRegistry());
+    return new SweepRunner(loader, runners(new SimpleMeterRegistry()));
+  }
+
+  /** Runners with the built-in rules, meters in {@code registry}: what the injector gives a sweep. */
+  static ExperimentRunner.Factory runners(MeterRegistry registry) {
+    return new ExperimentRunner.Factory(RuleBook.builtIn(), NetworkFactory.fromConfig(), new Trainer(), registry);
   }
 }

@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nnlab.experiment.NetworkFactory;
 import org.nnlab.metrics.TrainingMetrics;
-import org.nnlab.rules.RuleBook;
-import org.nnlab.training.Trainer;
 
 /** A host's registry sees every trial of a sweep, each under its own {@code trial} tag. */
 class SweepMetricsTest {
@@ -18,8 +15,7 @@ class SweepMetricsTest {
   @Test
   void sweep_recordsEveryTrialInTheHostRegistry_taggedByTrial(@TempDir Path dir) throws Exception {
     SimpleMeterRegistry host = new SimpleMeterRegistry();
-    SweepRunner runner = new SweepRunner(new SweepFixtures.CountingLoader(), RuleBook.builtIn(),
-        NetworkFactory.fromConfig(), new Trainer(), host);
+    SweepRunner runner = new SweepRunner(new SweepFixtures.CountingLoader(), SweepFixtures.runners(host));
     SweepPlan plan = SweepFixtures.plan("sweep:\n  repeats: 2\n  parameters:\n    training.learningRate: [0.1, 0.3]\n");
     List<TrialResult> results;
     try (ResultsStore store = ResultsStore.open(dir.resolve(ResultsStore.FILE))) {

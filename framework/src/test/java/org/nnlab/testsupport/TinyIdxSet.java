@@ -1,10 +1,8 @@
 package org.nnlab.testsupport;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nnlab.io.Sha256;
 
 /**
  * A tiny stand-in for a named dataset's four original IDX files (3 training and 2 test images of
@@ -38,10 +36,6 @@ public final class TinyIdxSet {
   }
 
   public static String sha256(byte[] b) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
+    return Sha256.start().update(b).hex();
   }
 }

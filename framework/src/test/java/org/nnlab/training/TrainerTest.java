@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nnlab.config.TrainingConfig;
@@ -12,6 +13,8 @@ import org.nnlab.data.InputScaling;
 import org.nnlab.data.TargetEncoding;
 import org.nnlab.network.Backprop;
 import org.nnlab.network.Network;
+import org.nnlab.network.EngineOptions;
+import org.nnlab.network.KernelChoice;
 import org.nnlab.network.Precision;
 import org.nnlab.testsupport.RandomNetworks;
 import org.nnlab.testsupport.TinyData;
@@ -56,7 +59,7 @@ class TrainerTest {
     for (Precision precision : Precision.values()) {
       Network net = RandomNetworks.network(new int[] {25, 7, 3}, 5);
       TrainingConfig config = new TrainingConfig(0.2, 3, true, Backprop.EXACT, batchSize);
-      TrainingOutcome out = new Trainer().train(net, DATA, config, precision, SCALING, TARGETS,
+      TrainingOutcome out = new Trainer().train(net, DATA, config, new EngineOptions(precision, KernelChoice.AUTO), SCALING, TARGETS,
           new SplittableRandom(1), 0, TrainingListener.NONE);
       assertThat(out.status()).isEqualTo(TrainingStatus.COMPLETED);
       assertThat(net.isFinite()).isTrue();
@@ -64,5 +67,29 @@ class TrainerTest {
       assertThat(out.epochs().get(2).loss()).as("%s, batch %d", precision, batchSize)
           .isLessThan(out.epochs().get(0).loss());
     }
+  }
+
+  @Test
+  void interruptedBetweenEpochs_stopsBeforeTheNextBlock_withStatusInterrupted_andKeepsTheFlag() {
+    Network net = RandomNetworks.network(new int[] {25, 7, 3}, 5);
+    TrainingListener interruptAfterFirst = new TrainingListener() {
+      @Override
+      public boolean onEpoch(EpochResult epoch, Network network) {
+        Thread.currentThread().interrupt(); // as a sweep cancelling its trials would
+        return true;
+      }
+    };
+    TrainingOutcome out;
+    boolean flagKept;
+    try {
+      out = new Trainer().train(net, DATA, new TrainingConfig(0.2, 3, true, Backprop.EXACT), SCALING, TARGETS,
+          new SplittableRandom(1), interruptAfterFirst);
+    } finally {
+      flagKept = Thread.interrupted(); // clears it for the next test
+    }
+    assertThat(flagKept).isTrue();
+    assertThat(out.status()).isEqualTo(TrainingStatus.INTERRUPTED);
+    assertThat(out.epochs()).hasSize(1);
+    assertThat(out.samplesTrained()).as("epoch 2 trained no sample").isEqualTo(DATA.size());
   }
 }
