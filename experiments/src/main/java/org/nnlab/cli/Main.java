@@ -6,7 +6,10 @@ import java.io.PrintWriter;
 import java.util.Set;
 import org.nnlab.config.ConfigException;
 import org.nnlab.data.DataException;
+import org.nnlab.experiment.ResultsException;
 import org.nnlab.inject.NnlabModule;
+import org.nnlab.io.JvmMemory;
+import org.nnlab.io.Printable;
 import org.nnlab.model.ModelException;
 import org.nnlab.network.TrainingEngine;
 import org.nnlab.output.OutputException;
@@ -69,7 +72,14 @@ public final class Main {
       ex.getCommandLine().getErr().println("try: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
       return BAD_INPUT;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // what is still too large after the checks made before allocating (data beside a network, …)
+      err.println("nnlab: out of memory: " + Printable.message(String.valueOf(e.getMessage())) + "; "
+          + JvmMemory.budget() + "; allow more with NNLAB_JAVA_OPTS=-Xmx…, or shrink the network or data");
+      return BAD_INPUT;
+    }
   }
 
   /** Whether {@code --verbose} was given to {@code spec}'s command or to a command above it. */
@@ -90,8 +100,9 @@ public final class Main {
     }
     PrintWriter err = cli.getErr();
     if (e instanceof ConfigException || e instanceof DataException || e instanceof ModelException
-        || e instanceof OutputException || e instanceof UserInputException) {
-      err.println("nnlab: " + e.getMessage());
+        || e instanceof ResultsException || e instanceof OutputException || e instanceof UserInputException) {
+      // messages quote values from files and arguments: no control bytes reach the terminal
+      err.println("nnlab: " + Printable.message(e.getMessage()));
       if (verbose) {
         e.printStackTrace(err);
       }
@@ -99,7 +110,7 @@ public final class Main {
     }
     if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
       // the environment, not nnlab: a full disk, a folder that vanished, a file without permission
-      err.println("nnlab: I/O error: " + e.getMessage());
+      err.println("nnlab: I/O error: " + Printable.message(e.getMessage()));
       if (verbose) {
         e.printStackTrace(err);
       }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nnlab.cluster.WorkerOptions;
 import org.nnlab.config.ConfigDocument;
+import org.nnlab.config.SweepConfig;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.sweep.ResultsStore;
 import org.nnlab.sweep.SweepIdentity;
@@ -66,6 +67,9 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
+    if (parallel != null && (parallel < 1 || parallel > SweepConfig.MAX_PARALLELISM)) {
+      throw new UserInputException("--parallel must lie in 1.." + SweepConfig.MAX_PARALLELISM + ", found " + parallel);
+    }
     ConfigDocument doc = options.document(rules.ids());
     if (!doc.hasSweep()) {
       throw new UserInputException(options.config + " declares no sweep: run it with 'nnlab run "
@@ -76,9 +80,6 @@ final class SweepCommand implements Callable<Integer> {
     if (cluster != null && parallel != null) {
       throw new UserInputException("--parallel does not apply with --cluster: each worker's --threads sets how many "
           + "trials it trains at once");
-    }
-    if (parallel != null && parallel < 1) {
-      throw new UserInputException("--parallel must be ≥ 1, found " + parallel);
     }
     int threads = parallel != null ? parallel
         : plan.sweep().parallelism().orElse(SweepRunner.defaultParallelism());

@@ -35,7 +35,7 @@ public record Provenance(
     @JsonInclude(JsonInclude.Include.NON_NULL) EngineInfo engine,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) String member) {
   public Provenance {
-    datasets = Collections.unmodifiableMap(new TreeMap<>(datasets));
+    datasets = Collections.unmodifiableMap(new TreeMap<>(ResultChecks.present("provenance.datasets", datasets)));
     gitCommit = gitCommit == null ? "" : gitCommit;
     member = member == null ? "" : member;
   }
