@@ -13,7 +13,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.nnlab.config.ConfigException;
 import org.nnlab.config.DataSource;
+import org.nnlab.config.NetworkConfig;
+import org.nnlab.config.NetworkSize;
+import org.nnlab.config.TrainingConfig;
 import org.nnlab.data.DataException;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.DatasetLoader;
@@ -103,8 +107,16 @@ final class BenchCommand implements Callable<Integer> {
     Backprop rule = parse(() -> Backprop.byId(backprop));
     EngineOptions engine = parse(() -> new EngineOptions(Precision.byId(precision), KernelChoice.byId(kernels)));
     String described = parse(() -> engine.describe().summary());
-    if (batchSize < 1 || samples < 1 || warmup < 0) {
-      throw new UserInputException("--batch-size and --samples must be ≥ 1, --warmup ≥ 0");
+    if (batchSize < 1 || batchSize > TrainingConfig.MAX_BATCH_SIZE || samples < 1 || warmup < 0) {
+      throw new UserInputException("--batch-size must lie in 1.." + TrainingConfig.MAX_BATCH_SIZE
+          + ", --samples be ≥ 1, --warmup ≥ 0");
+    }
+    // the layers are checked as a config's are, and against this JVM's heap, before anything is read
+    NetworkConfig shape = parse(() -> new NetworkConfig(Arrays.stream(layers).boxed().toList(), null, null));
+    try {
+      NetworkSize.requireFits(shape, batchSize);
+    } catch (ConfigException e) {
+      throw new UserInputException("--layers: " + e.getMessage());
     }
     String name = data != null ? data : FASHION;
     Dataset train;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.nnlab.config.ConfigDocument;
 import org.nnlab.config.ConfigLoader;
+import org.nnlab.io.RegularFiles;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,9 +25,11 @@ final class ConfigOptions {
 
   /** The merged, overridden document; throws for a missing file or a malformed config. */
   ConfigDocument document(Set<String> ruleIds) {
-    if (!Files.isRegularFile(config)) {
+    if (!Files.exists(config)) {
       throw new UserInputException(config + ": no such config file");
     }
+    // a directory, FIFO or device says what it is (a FIFO would otherwise block the read)
+    RegularFiles.require(config, config.toString(), UserInputException::new);
     ConfigLoader loader = new ConfigLoader(ruleIds);
     return loader.document(config).withOverrides(sets);
   }

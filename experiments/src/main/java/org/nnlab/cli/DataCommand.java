@@ -62,21 +62,26 @@ final class DataCommand implements Callable<Integer> {
     List<String> mirrors = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-        description = "give up on a mirror that sends nothing for this long (default: ${DEFAULT-VALUE})")
+        description = "give up on a mirror that sends nothing for this long (default: ${DEFAULT-VALUE}, at most 3600)")
     double timeout;
+
+    @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "600",
+        description = "give up on a mirror whose file is not done after this long (default: ${DEFAULT-VALUE},"
+            + " at most 86400)")
+    double deadline;
 
     @Mixin Dir dir;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-      if (!(timeout > 0)) {
-        throw new UserInputException("--timeout must be > 0 seconds, found " + timeout);
-      }
+      Duration read = seconds("--timeout", timeout, 3_600);
+      Duration total = seconds("--deadline", deadline, 86_400);
       KnownDataset dataset = KnownDataset.require(name);
       PrintWriter out = spec.commandLine().getOut();
       DatasetFetcher fetcher = DatasetFetcher.into(dir.locations().dataDir())
-          .withReadTimeout(Duration.ofMillis((long) (timeout * 1000)))
+          .withReadTimeout(read)
+          .withDeadline(total)
           .withProgress(new DownloadProgress(out));
       if (!mirrors.isEmpty()) {
         try {
@@ -88,6 +93,13 @@ final class DataCommand implements Callable<Integer> {
       Path where = fetcher.fetch(dataset);
       out.println(dataset.id() + ": " + dataset.files().size() + " files verified in " + where);
       return Main.OK;
+    }
+
+    private static Duration seconds(String option, double value, double max) {
+      if (!(value >= 0.001 && value <= max)) {
+        throw new UserInputException(option + " must lie in 0.001.." + (long) max + " seconds, found " + value);
+      }
+      return Duration.ofMillis((long) (value * 1000));
     }
   }
 

@@ -10,7 +10,10 @@ import java.io.PrintWriter;
 import java.util.Set;
 import org.nnlab.config.ConfigException;
 import org.nnlab.data.DataException;
+import org.nnlab.experiment.ResultsException;
 import org.nnlab.inject.NnlabModule;
+import org.nnlab.io.JvmMemory;
+import org.nnlab.io.Printable;
 import org.nnlab.model.ModelException;
 import org.nnlab.network.TrainingEngine;
 import org.nnlab.output.OutputException;
@@ -30,13 +33,14 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class, CheckCommand.class, SweepCommand.class, ReportCommand.class,
       QueryCommand.class, BackqueryCommand.class, ExportCommand.class, ImportCommand.class,
-      DataCommand.class, BenchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class
+      DataCommand.class, BenchCommand.class, WorkerCommand.class, ServeCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class Main {
   @CommandLine.Option(
       names = "--verbose",
       scope = CommandLine.ScopeType.INHERIT,
-      description = "print stack traces for errors")
+      description = "print stack traces for errors; with a cluster, Hazelcast's INFO lines too")
   boolean verbose;
 
   public static final int OK = 0;
@@ -44,7 +48,7 @@ public final class Main {
   public static final int BAD_INPUT = 2;
 
   /** The commands that train, and so want the JIT warm-up started at once. */
-  private static final Set<String> TRAINS = Set.of("run", "sweep", "bench");
+  private static final Set<String> TRAINS = Set.of("run", "sweep", "bench", "worker");
 
   public static void main(String[] args) {
     // Guice's generated fast-class bytecode costs ~0.3 s of start-up and buys nothing for a
@@ -52,7 +56,9 @@ public final class Main {
     if (System.getProperty("guice_bytecode_gen_option") == null) {
       System.setProperty("guice_bytecode_gen_option", "DISABLED");
     }
-    if (args.length > 0 && TRAINS.contains(args[0])) {
+    // a sweep's coordinator (--cluster) trains nothing itself: its cores are the workers' on one machine
+    boolean coordinates = java.util.Arrays.stream(args).anyMatch(a -> a.equals("--cluster") || a.startsWith("--cluster="));
+    if (args.length > 0 && TRAINS.contains(args[0]) && !coordinates) {
       // the vector loops compile (~1 s of JIT work) while Guice starts and the data is read
       TrainingEngine.warmUpInBackground();
     }
@@ -75,7 +81,24 @@ public final class Main {
       ex.getCommandLine().getErr().println("try: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
       return BAD_INPUT;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // what is still too large after the checks made before allocating (data beside a network, …)
+      err.println("nnlab: out of memory: " + Printable.message(String.valueOf(e.getMessage())) + "; "
+          + JvmMemory.budget() + "; allow more with NNLAB_JAVA_OPTS=-Xmx…, or shrink the network or data");
+      return BAD_INPUT;
+    }
+  }
+
+  /** Whether {@code --verbose} was given to {@code spec}'s command or to a command above it. */
+  static boolean verbose(CommandLine.Model.CommandSpec spec) {
+    for (CommandLine c = spec.commandLine(); c != null; c = c.getParent()) {
+      if (c.getParseResult() != null && c.getParseResult().hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Bad input becomes one line on stderr and exit 2; a stack trace only with --verbose. */
@@ -86,8 +109,9 @@ public final class Main {
     }
     PrintWriter err = cli.getErr();
     if (e instanceof ConfigException || e instanceof DataException || e instanceof ModelException
-        || e instanceof OutputException || e instanceof UserInputException) {
-      err.println("nnlab: " + e.getMessage());
+        || e instanceof ResultsException || e instanceof OutputException || e instanceof UserInputException) {
+      // messages quote values from files and arguments: no control bytes reach the terminal
+      err.println("nnlab: " + Printable.message(e.getMessage()));
       if (verbose) {
         e.printStackTrace(err);
       }
@@ -95,7 +119,7 @@ public final class Main {
     }
     if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
       // the environment, not nnlab: a full disk, a folder that vanished, a file without permission
-      err.println("nnlab: I/O error: " + e.getMessage());
+      err.println("nnlab: I/O error: " + Printable.message(e.getMessage()));
       if (verbose) {
         e.printStackTrace(err);
       }

@@ -13,6 +13,7 @@ import org.nnlab.experiment.ResultsJson;
 import org.nnlab.metrics.Evaluation;
 import org.nnlab.model.BackQuery;
 import org.nnlab.model.Model;
+import org.nnlab.io.Printable;
 import org.nnlab.model.ModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,7 +63,7 @@ final class QueryCommand implements Callable<Integer> {
         for (int i = 0; i < o.length; i++) {
           line.append(String.format(Locale.ROOT, "%s%d: %.4f", i == 0 ? "" : "  ", i, o[i]));
         }
-        out.printf(Locale.ROOT, "%s: %d%n  %s%n", image, label, line);
+        out.printf(Locale.ROOT, "%s: %d%n  %s%n", Printable.message(image.toString()), label, line);
       }
     }
     if (json) {

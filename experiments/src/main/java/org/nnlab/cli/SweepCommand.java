@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.nnlab.cluster.WorkerOptions;
 import org.nnlab.config.ConfigDocument;
+import org.nnlab.config.SweepConfig;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.sweep.ResultsStore;
 import org.nnlab.sweep.SweepIdentity;
+import org.nnlab.sweep.SweepListener;
 import org.nnlab.sweep.SweepPlan;
 import org.nnlab.sweep.SweepRunner;
 import org.nnlab.sweep.TrialResult;
@@ -41,6 +44,13 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--parallel", paramLabel = "N", description = "trials at once (default: sweep.parallelism, else the cores)")
   Integer parallel;
 
+  @Option(names = "--cluster", paramLabel = "HOST:PORT,…",
+      description = "train the trials on the members of this Hazelcast cluster (nnlab worker; docs/cluster.md)")
+  String cluster;
+
+  @Option(names = "--cluster-name", paramLabel = "NAME", description = "with --cluster: the cluster's name (default: nnlab)")
+  String clusterName = WorkerOptions.DEFAULT_NAME;
+
   @Mixin ServeOptions serve;
 
   @Spec CommandSpec spec;
@@ -48,19 +58,25 @@ final class SweepCommand implements Callable<Integer> {
   private final SweepRunner runner;
   private final RuleBook rules;
   private final ReportWriter reports;
+  private final ClusterSweep clusterSweep;
   private final MeterRegistry meters;
 
   @Inject
-  SweepCommand(SweepRunner runner, RuleBook rules, ReportWriter reports, MeterRegistry meters) {
+  SweepCommand(SweepRunner runner, RuleBook rules, ReportWriter reports, ClusterSweep clusterSweep,
+      MeterRegistry meters) {
     this.runner = runner;
     this.rules = rules;
     this.reports = reports;
+    this.clusterSweep = clusterSweep;
     this.meters = meters;
   }
 
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
+    if (parallel != null && (parallel < 1 || parallel > SweepConfig.MAX_PARALLELISM)) {
+      throw new UserInputException("--parallel must lie in 1.." + SweepConfig.MAX_PARALLELISM + ", found " + parallel);
+    }
     ConfigDocument doc = options.document(rules.ids());
     if (!doc.hasSweep()) {
       throw new UserInputException(options.config + " declares no sweep: run it with 'nnlab run "
@@ -68,8 +84,9 @@ final class SweepCommand implements Callable<Integer> {
     }
     SweepPlan plan = SweepPlan.of(doc);
     plan.validate(rules);
-    if (parallel != null && parallel < 1) {
-      throw new UserInputException("--parallel must be ≥ 1, found " + parallel);
+    if (cluster != null && parallel != null) {
+      throw new UserInputException("--parallel does not apply with --cluster: each worker's --threads sets how many "
+          + "trials it trains at once");
     }
     int threads = parallel != null ? parallel
         : plan.sweep().parallelism().orElse(SweepRunner.defaultParallelism());
@@ -78,6 +95,7 @@ final class SweepCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     long start = System.nanoTime();
     List<TrialResult> results;
+    String where = "on " + threads + " thread(s)";
     try (ReportFolder folder = ReportFolder.open(dir, stderr)) {
       SweepIdentity.of(plan).claim(dir, resume);
       RunCommand.printEngine(plan.base().name(), plan.base().network().engine(), stdout, stderr);
@@ -87,14 +105,22 @@ final class SweepCommand implements Callable<Integer> {
             SweepProgress progress = SweepProgress.start(plan.base().name(), stdout)) {
           store.notes().forEach(n -> stderr.println("note: " + n));
           live.resumed(store.results());
-          results = runner.run(plan, store, threads, SweepProgress.both(progress, live));
+          SweepListener listener = SweepProgress.both(progress, live);
+          if (cluster == null) {
+            results = runner.run(plan, store, threads, listener);
+          } else {
+            ClusterSweep.Outcome outcome =
+                clusterSweep.run(cluster, clusterName, Main.verbose(spec), plan, store, listener, stdout);
+            results = outcome.results();
+            where = outcome.where();
+          }
         }
         reports.publishSweep(results, folder.output());
       }
     }
     long failed = results.stream().filter(r -> !r.result().completed()).count();
-    stdout.printf(Locale.ROOT, "%s: %d trials on %d thread(s) in %.1f s, %d not completed%n",
-        plan.base().name(), results.size(), threads, (System.nanoTime() - start) / 1e9, failed);
+    stdout.printf(Locale.ROOT, "%s: %d trials %s in %.1f s, %d not completed%n",
+        plan.base().name(), results.size(), where, (System.nanoTime() - start) / 1e9, failed);
     stdout.println("report: " + dir.resolve("report.html"));
     return failed > 0 ? Main.RULE_ERROR : Main.OK;
   }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A disk that fills up while a run or an export writes: exit 2 in one line, and the folder keeps
- * the set it held before. Needs a small tmpfs, so root; skipped with that reason elsewhere.
+ * A disk that fills up while a run or an export writes: exit 2 in one line that names the file it
+ * could not write, and the folder keeps the set it held before. Needs a small tmpfs, so root;
+ * skipped with that reason elsewhere.
  */
 class FullDiskTest {
 
@@ -48,6 +49,35 @@ class FullDiskTest {
       CliRun imported = CliRun.of("import", npy.toString(), "--out", tmp.resolve("again.nnlab").toString());
       assertThat(imported.exit()).as(imported.err()).isZero();
       assertThat(imported.out()).startsWith("model [784, 4, 10] written to ");
+    } finally {
+      run("umount", disk.toString());
+    }
+  }
+
+  @Test
+  void runAndExport_ontoAFullDisk_nameTheFileTheyCouldNotWrite(@TempDir Path tmp) throws Exception {
+    Path disk = Files.createDirectories(tmp.resolve("disk"));
+    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", disk.toString()),
+        "mounting a 16 KB tmpfs as a full disk needs root");
+    try {
+      Files.writeString(tmp.resolve("train.csv"), "0,10,200,30,240\n1,220,20,200,10\n0,5,210,25,250\n1,230,15,190,5\n");
+      Path config = Files.writeString(tmp.resolve("tiny.yaml"), """
+          name: tiny-disk
+          data: {train: {format: csv, file: train.csv}, test: {format: csv, file: train.csv}}
+          network: {layers: [4, 3, 2]}
+          training: {epochs: 1}
+          """);
+      CliRun run = CliRun.of("run", config.toString(), "--out", disk.resolve("out").toString());
+      assertThat(HostileInputTest.badInput(run)).startsWith("I/O error: " + disk.resolve("out"))
+          .endsWith(": cannot write: No space left on device");
+
+      Path out = tmp.resolve("out");
+      CliRun trained = CliRun.of("run", config.toString(), "--out", out.toString());
+      assertThat(trained.exit()).as(trained.err()).isZero();
+      Files.write(disk.resolve("filler"), new byte[12 << 10]);
+      CliRun export = CliRun.of("export", out.resolve("model.nnlab").toString(), "--npy", disk.resolve("w").toString());
+      assertThat(HostileInputTest.badInput(export)).startsWith("I/O error: " + disk.resolve("w"))
+          .endsWith(": cannot write: No space left on device");
     } finally {
       run("umount", disk.toString());
     }

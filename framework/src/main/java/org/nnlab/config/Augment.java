@@ -8,9 +8,15 @@ import java.util.List;
  */
 public record Augment(List<Double> rotate) {
   public static final Augment NONE = new Augment(List.of());
+  /** The most angles: each one adds a pass over the training images to every epoch. */
+  public static final int MAX_ANGLES = 360;
 
   public Augment {
     rotate = List.copyOf(rotate);
+    if (rotate.size() > MAX_ANGLES) {
+      throw new IllegalArgumentException("data.augment.rotate may list at most " + MAX_ANGLES
+          + " angles, found " + rotate.size());
+    }
     for (int i = 0; i < rotate.size(); i++) {
       double a = rotate.get(i);
       if (!Double.isFinite(a) || a < -180 || a > 180) {

@@ -16,11 +16,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nnlab.config.ConfigNode.Kind;
 import org.nnlab.config.ConfigNode.Mapping;
 import org.nnlab.config.ConfigNode.Scalar;
 import org.nnlab.config.ConfigNode.Sequence;
+import org.nnlab.io.Printable;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Backprop;
 import org.nnlab.network.Initializer;
@@ -49,10 +51,12 @@ final class ConfigBinder {
   private static final List<String> FORMATS = List.of("idx", "csv", "images");
   private static final List<String> INIT_NAMES =
       List.of("normal-fan-in", "uniform-fan-in", "normal", "constant");
+  private static final Pattern LEADING_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\[\\]-]*(?=[ :])");
   private static final Pattern NAMED_SOURCE = Pattern.compile("([A-Za-z0-9._-]+):([A-Za-z0-9._-]+)");
 
   private final Set<String> knownRuleIds;
   private final String defaultName;
+  private Mapping root = new Mapping(List.of(), new Position("", Path.of(""), 0, 0)); // the tree being bound
 
   ConfigBinder(Set<String> knownRuleIds, String defaultName) {
     this.knownRuleIds = knownRuleIds;
@@ -60,6 +64,7 @@ final class ConfigBinder {
   }
 
   ExperimentConfig bind(Mapping root) {
+    this.root = root;
     checkKeys(root, "", ROOT_KEYS);
     Optional<ConfigNode> nameNode = root.get("name");
     String name = nameNode.map(n -> string(n, "name")).orElse(defaultName);
@@ -270,14 +275,37 @@ final class ConfigBinder {
     throw fail(node, path, "must be a list", null);
   }
 
-  /** Runs a record constructor, giving its IllegalArgumentException the node's position. */
-  private static <T> T build(ConfigNode at, String path, Supplier<T> constructor) {
+  /**
+   * Runs a record constructor, giving its IllegalArgumentException a position: that of the key the
+   * message starts with when the tree has it (so a {@code --set network.layers[1]=0} is blamed on
+   * the {@code --set}, not on the file's list), else {@code at}'s.
+   */
+  private <T> T build(ConfigNode at, String path, Supplier<T> constructor) {
     try {
       return constructor.get();
     } catch (IllegalArgumentException e) {
-      String message = e.getMessage() == null ? "is not allowed" : e.getMessage();
+      // records quote the values they refuse: no control byte of them may reach a terminal
+      String message = e.getMessage() == null ? "is not allowed" : Printable.message(e.getMessage());
+      Matcher key = LEADING_KEY.matcher(message);
+      ConfigNode named = key.lookingAt() ? nodeAt(key.group()).orElse(at) : at;
       throw new ConfigException(
-          at.position() + ": " + (message.startsWith(path) ? message : path + ": " + message), e);
+          named.position() + ": " + (message.startsWith(path) ? message : path + ": " + message), e);
     }
+  }
+
+  /** The node at {@code keyPath} ({@code network.layers[1]}) in the tree being bound. */
+  private Optional<ConfigNode> nodeAt(String keyPath) {
+    KeyPath path = KeyPath.parse(keyPath);
+    ConfigNode node = root;
+    for (Object segment : path == null ? List.of() : path.segments()) {
+      if (segment instanceof Integer i && node instanceof Sequence s && i < s.items().size()) {
+        node = s.items().get(i);
+      } else if (segment instanceof String k && node instanceof Mapping m && m.get(k).isPresent()) {
+        node = m.get(k).get();
+      } else {
+        return Optional.empty();
+      }
+    }
+    return path == null ? Optional.empty() : Optional.of(node);
   }
 }

@@ -11,6 +11,7 @@ import org.nnlab.config.ConfigNode.Kind;
 import org.nnlab.config.ConfigNode.Mapping;
 import org.nnlab.config.ConfigNode.Scalar;
 import org.nnlab.config.ConfigNode.Sequence;
+import org.nnlab.io.Printable;
 
 /**
  * A config file as read and merged ({@code extends:} applied), before binding: the positioned
@@ -80,8 +81,9 @@ public final class ConfigDocument {
     for (String set : sets) {
       int eq = set.indexOf('=');
       if (eq <= 0) {
-        throw new ConfigException("--set " + set + ": override is malformed, found '" + set
-            + "'; allowed: KEY=VALUE, e.g. training.epochs=3 or network.layers[1]=200");
+        throw new ConfigException("--set " + Printable.clean(set, Printable.MAX_VALUE)
+            + ": override is malformed, found " + Printable.quote(set)
+            + "; allowed: KEY=VALUE, e.g. training.epochs=3 or network.layers[1]=200");
       }
       document = document.withOverride(set.substring(0, eq).strip(), set.substring(eq + 1));
     }
@@ -108,8 +110,8 @@ public final class ConfigDocument {
     KeyPath path = KeyPath.parse(keyPath);
     Position at = Position.override(keyPath, workingDirectory);
     if (path == null) {
-      throw new ConfigException(at + ": key path is malformed, found '" + keyPath
-          + "'; allowed: dotted keys with list indexes, e.g. network.layers[1]");
+      throw new ConfigException(at + ": key path is malformed, found " + Printable.quote(keyPath)
+          + "; allowed: dotted keys with list indexes, e.g. network.layers[1]");
     }
     Mapping newRoot = (Mapping) set(root, path, 0, value, at);
     return new ConfigDocument(newRoot, defaultName, knownRuleIds, workingDirectory);

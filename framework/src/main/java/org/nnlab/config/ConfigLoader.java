@@ -1,9 +1,9 @@
 package org.nnlab.config;
 
-import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.nnlab.config.ConfigNode.Mapping;
+import org.nnlab.io.RegularFiles;
 
 /**
  * Reads experiment configs from YAML files: safe SnakeYAML composition, {@code extends:} merging,
@@ -29,8 +30,10 @@ import org.nnlab.config.ConfigNode.Mapping;
  *
  * <p>{@code extends: base.yaml} (relative to the file) loads the base first and deep-merges the
  * file over it: maps merge key by key, the child wins, lists are replaced whole. Relative data
- * paths resolve against the folder of the file that wrote them. Safe by construction: no type
- * tags, at most 20 collection aliases, 1 MiB of text, nesting depth 50. Thread-safe (stateless).
+ * paths resolve against the folder of the file that wrote them. Safe by construction: only regular
+ * files are read (a FIFO, directory or device is refused before it is opened), at most 4 MiB of
+ * bytes and 1 MiB of text, no type tags, at most 20 collection aliases, nesting depth 50.
+ * Thread-safe (stateless).
  */
 public final class ConfigLoader {
 
@@ -70,8 +73,32 @@ public final class ConfigLoader {
     return document(readText(file, file.toString(), null), file);
   }
 
-  /** As {@link #document(Path)}, with the text given; {@code file} names it and anchors paths. */
-  ConfigDocument document(String text, Path file) {
+  /**
+   * Binds config text that nnlab wrote ({@link ConfigWriter#toYaml}), such as the config inside a
+   * model file, checked as a fresh config is. No {@code extends:} is followed; any rule id under
+   * {@code rules:} is accepted, since the host that wrote it may have had rules this one lacks.
+   *
+   * @param source names the text in messages
+   * @throws ConfigException for text that is not such a config
+   */
+  public static ExperimentConfig bindWritten(String yaml, String source) {
+    ConfigNode node = YamlSyntax.parse(yaml, source, Path.of("").toAbsolutePath(), true);
+    if (!(node instanceof Mapping root)) {
+      throw new ConfigException(source + ": the config must be a map, found "
+          + (node == null ? "nothing" : node.describe()));
+    }
+    Set<String> ruleIds = new LinkedHashSet<>(BUILT_IN_RULES);
+    root.get("rules").filter(r -> r instanceof Mapping)
+        .ifPresent(r -> ((Mapping) r).entries().forEach(e -> ruleIds.add(e.key())));
+    return new ConfigDocument(root, "config", ruleIds, Path.of("")).bind();
+  }
+
+  /**
+   * As {@link #document(Path)}, with the text given; {@code file} names it in messages and anchors
+   * relative paths (and {@code extends:}). Use it for YAML that did not come from a file, such as
+   * {@link ConfigWriter}'s canonical text sent to another machine.
+   */
+  public ConfigDocument document(String text, Path file) {
     List<Path> chain = new ArrayList<>();
     Mapping root = merged(text, file, file.toString(), chain);
     return new ConfigDocument(root, baseName(file), knownRuleIds, Path.of(""));
@@ -85,8 +112,11 @@ public final class ConfigLoader {
       throw new ConfigException(display + ": the file is empty; allowed: a map with data and network");
     }
     if (!(node instanceof Mapping root)) {
-      throw new ConfigException(node.position() + ": the document must be a map, found "
-          + node.describe() + "; allowed: a map with data and network");
+      // not even a part of it is quoted: it may be any file (extends: /etc/passwd)
+      String found = node instanceof ConfigNode.Scalar sc && sc.kind() == ConfigNode.Kind.STRING
+          ? "text of " + sc.value().codePointCount(0, sc.value().length()) + " characters" : node.describe();
+      throw new ConfigException(node.position() + ": the document must be a map, found " + found
+          + "; allowed: a map with data and network");
     }
     var extendsEntry = root.entry("extends");
     if (extendsEntry.isEmpty()) {
@@ -123,19 +153,17 @@ public final class ConfigLoader {
   }
 
   private static String readText(Path file, String display, ConfigNode referrer) {
-    String where = referrer == null ? display : referrer.position().toString();
+    String where = referrer == null ? "" : referrer.position() + ": ";
+    if (!Files.exists(file)) {
+      throw new ConfigException((referrer == null ? display : referrer.position().toString())
+          + ": file not found, found '" + display + "'");
+    }
+    byte[] bytes = RegularFiles.read(file, display, MAX_FILE_BYTES, "a config",
+        message -> new ConfigException(where + message));
     try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new ConfigException(where + ": " + display + " is too large, found "
-            + Files.size(file) + " bytes; allowed: up to 1 MiB of text");
-      }
-      return Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(where + ": file not found, found '" + display + "'");
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new ConfigException(where + ": " + display + " is not UTF-8 text");
-    } catch (IOException e) {
-      throw new ConfigException(where + ": cannot read " + display + ": " + e, e);
+      throw new ConfigException(where + display + " is not UTF-8 text");
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.nnlab.io.Printable;
 
 /**
  * One node of a YAML config as read, before it is bound to records: a scalar, a list or a map,
@@ -51,8 +52,8 @@ public sealed interface ConfigNode {
     public String describe() {
       return switch (kind) {
         case NULL -> "null";
-        case INT, FLOAT, BOOL -> value;
-        case STRING -> "'" + value + "'";
+        case INT, FLOAT, BOOL -> Printable.clean(value, Printable.MAX_VALUE);
+        case STRING -> Printable.quote(value);
       };
     }
   }

@@ -13,7 +13,8 @@ import org.nnlab.network.Precision;
 /**
  * The {@code network:} block.
  *
- * @param layers nodes per layer, input first: {@code [784, 100, 10]}; at least two layers of ≥ 1 node
+ * @param layers nodes per layer, input first: {@code [784, 100, 10]}; at least two layers of ≥ 1 node,
+ *     and no weight matrix of more than 2,147,483,639 weights ({@link NetworkSize})
  * @param activation the node function; only {@code sigmoid}
  * @param init how starting weights are drawn; default {@code normal-fan-in} (σ = 1/√n)
  * @param weights a folder of NumPy files ({@code W1.npy}, {@code W2.npy}, …, shaped (nodes_k,
@@ -40,6 +41,10 @@ public record NetworkConfig(
             "network.layers[" + i + "] must be ≥ 1, found " + layers.get(i));
       }
     }
+    // one matrix is one Java array; the heap's size is checked before a run (NetworkSize.requireFits)
+    NetworkSize.arrayProblem(layers).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
+    });
     activation = activation == null ? Activation.sigmoid() : activation;
     init = init == null ? Initializer.normalFanIn() : init;
     Objects.requireNonNull(init);

@@ -2,6 +2,7 @@ package org.nnlab.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.nnlab.io.Printable;
 
 /**
  * Where a config value was written: a file with a 1-based line and column, or a command-line
@@ -29,7 +30,8 @@ public record Position(String source, Path folder, int line, int column) {
 
   /** The position of a {@code --set KEY=VALUE} override; its paths resolve against {@code folder}. */
   public static Position override(String keyPath, Path folder) {
-    return new Position("--set " + keyPath, folder, 0, 0);
+    // the key is as typed: shown with its control characters escaped
+    return new Position("--set " + Printable.clean(keyPath, Printable.MAX_VALUE), folder, 0, 0);
   }
 
   /** {@code file:line:column}, or the bare source when it has no lines. */

@@ -75,6 +75,11 @@ public record SweepConfig(
   public record Range(String key, Position position, double min, double max, boolean log, boolean integer)
       implements Axis {}
 
+  /** The most trials a sweep may hold (points × repeats): each trains a network. */
+  public static final int MAX_TRIALS = 10_000;
+  /** The most trials a sweep may run at once. */
+  public static final int MAX_PARALLELISM = 1_024;
+
   private static final List<String> KEYS =
       List.of("strategy", "parameters", "trials", "repeats", "parallelism", "maxEpochs");
   private static final List<String> RANGE_KEYS = List.of("min", "max", "log", "integer");
@@ -119,10 +124,10 @@ public record SweepConfig(
             + "; allowed: grid, random, halving");
       }
     }
-    int trials = intAt(m, "trials", 0, 1, problems);
-    int repeats = intAt(m, "repeats", 1, 1, problems);
-    int parallel = intAt(m, "parallelism", 0, 1, problems);
-    int maxEpochs = intAt(m, "maxEpochs", 9, 1, problems);
+    int trials = intAt(m, "trials", 0, MAX_TRIALS, problems);
+    int repeats = intAt(m, "repeats", 1, MAX_TRIALS, problems);
+    int parallel = intAt(m, "parallelism", 0, MAX_PARALLELISM, problems);
+    int maxEpochs = intAt(m, "maxEpochs", 9, TrainingConfig.MAX_EPOCHS, problems);
     List<Axis> axes = new ArrayList<>();
     var params = m.get("parameters");
     if (params.isEmpty() || !(params.get() instanceof Mapping pm) || pm.entries().isEmpty()) {
@@ -142,9 +147,21 @@ public record SweepConfig(
       problems.add(m.position() + ": sweep.parameters has ranges but strategy is grid; "
           + "allowed: lists for grid, ranges with strategy random or halving");
     }
-    if ((strategy == Strategy.RANDOM || strategy == Strategy.HALVING && ranges) && trials == 0) {
-      problems.add(m.position() + ": sweep.trials is missing; allowed: trials: N ≥ 1 with strategy "
-          + strategy.id() + " over ranges");
+    boolean draws = strategy == Strategy.RANDOM || strategy == Strategy.HALVING && ranges;
+    if (draws && m.get("trials").isEmpty()) {
+      problems.add(m.position() + ": sweep.trials is missing; allowed: trials: N from 1 to " + MAX_TRIALS
+          + " with strategy " + strategy.id() + " over ranges");
+    }
+    // counted before any point is made: a grid of many long axes must not be built to be refused
+    long points = draws ? trials : 1;
+    for (Axis a : draws ? List.<Axis>of() : axes) {
+      if (a instanceof Values v) { // a range in a grid is a problem reported above
+        points = Math.min(Long.MAX_VALUE / MAX_TRIALS, points * v.values().size());
+      }
+    }
+    if (problems.isEmpty() && points * repeats > MAX_TRIALS) {
+      problems.add(m.position() + ": sweep makes " + points + " point(s) × " + repeats + " repeat(s) = "
+          + points * repeats + " trials; allowed: at most " + MAX_TRIALS);
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(String.join("\n", problems));
@@ -190,6 +207,11 @@ public record SweepConfig(
             + ", found min " + min + ", max " + max);
         return null;
       }
+      if (integer && (Math.ceil(min) > Math.floor(max) || min < -Integer.MAX_VALUE || max > Integer.MAX_VALUE)) {
+        problems.add(where + ": an integer range must hold an integer and lie within ±" + Integer.MAX_VALUE
+            + ", found min " + min + ", max " + max);
+        return null;
+      }
       return new Range(e.key(), e.keyPosition(), min, max, log, integer);
     }
     problems.add(where + " must be a list of values or a range {min, max, log, integer}, found "
@@ -212,17 +234,18 @@ public record SweepConfig(
     return n.isPresent() && Boolean.TRUE.equals(collect(problems, () -> Scalars.bool(n.get(), path + "." + key)));
   }
 
-  private static int intAt(Mapping m, String key, int fallback, int min, List<String> problems) {
+  /** An integer from 1 to {@code max}, or {@code fallback} when absent or wrong (then a problem is added). */
+  private static int intAt(Mapping m, String key, int fallback, int max, List<String> problems) {
     var n = m.get(key);
     if (n.isEmpty()) {
       return fallback;
     }
     Integer v = collect(problems, () -> Scalars.intValue(n.get(), "sweep." + key));
-    if (v != null && v < min) {
-      problems.add(n.get().position() + ": sweep." + key + " must be an integer ≥ " + min + ", found "
-          + n.get().describe());
+    if (v != null && (v < 1 || v > max)) {
+      problems.add(n.get().position() + ": sweep." + key + " must be an integer from 1 to " + max
+          + ", found " + n.get().describe());
     }
-    return v == null || v < min ? fallback : v;
+    return v == null || v < 1 || v > max ? fallback : v;
   }
 
   /** The value {@code read} gives, or null with its error added to {@code problems}. */

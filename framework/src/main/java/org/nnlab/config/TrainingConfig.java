@@ -6,15 +6,20 @@ import org.nnlab.network.Backprop;
  * The {@code training:} block.
  *
  * @param learningRate α, default 0.1; its sense is the {@code learning-rate} rule's call
- * @param epochs passes over the training data, ≥ 1, default 1
+ * @param epochs passes over the training data, 1 to {@value #MAX_EPOCHS}, default 1
  * @param shuffle whether each epoch visits the samples in a fresh seeded order, default true
  * @param backprop {@code exact} (the true gradient, default) or {@code book}
- * @param batchSize samples whose steps are averaged into one update, ≥ 1; default 1, the book's
+ * @param batchSize samples whose steps are averaged into one update, 1 to {@value #MAX_BATCH_SIZE}; default 1, the book's
  *     per-sample descent. With B &gt; 1 the B samples of a batch see the same weights and the update
  *     is (α/B)·Σ δ·oᵀ (the last batch of an epoch may be shorter and is averaged over its size).
  */
 public record TrainingConfig(
     double learningRate, int epochs, boolean shuffle, Backprop backprop, int batchSize) {
+  /** The most epochs a config may ask for. */
+  public static final int MAX_EPOCHS = 10_000;
+  /** The largest mini-batch: each sample of a batch keeps its activations while the batch runs. */
+  public static final int MAX_BATCH_SIZE = 65_536;
+
   public static final TrainingConfig DEFAULT = new TrainingConfig(0.1, 1, true, Backprop.EXACT, 1);
 
   /** Per-sample training (batch size 1), the book's way. */
@@ -27,9 +32,16 @@ public record TrainingConfig(
     if (epochs < 1) {
       throw new IllegalArgumentException("training.epochs must be ≥ 1, found " + epochs);
     }
+    if (epochs > MAX_EPOCHS) {
+      throw new IllegalArgumentException("training.epochs must be at most " + MAX_EPOCHS + ", found " + epochs);
+    }
     backprop = backprop == null ? Backprop.EXACT : backprop;
     if (batchSize < 1) {
       throw new IllegalArgumentException("training.batchSize must be ≥ 1, found " + batchSize);
+    }
+    if (batchSize > MAX_BATCH_SIZE) {
+      throw new IllegalArgumentException(
+          "training.batchSize must be at most " + MAX_BATCH_SIZE + ", found " + batchSize);
     }
   }
 

@@ -16,6 +16,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -64,6 +65,11 @@ final class YamlSyntax {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
       throw new ConfigException(position(mark, source, folder, lines) + ": " + oneLine(problem));
+    } catch (ReaderException e) {
+      // a control byte (NUL, ESC) in the text: say where and which, without printing it
+      throw new ConfigException(String.format(java.util.Locale.ROOT,
+          "%s: character %d is U+%04X, which YAML does not allow; allowed: printable UTF-8 text",
+          source, e.getPosition() + 1, e.getCodePoint()));
     } catch (YAMLException e) {
       // the limits (code points, aliases, depth) fail without a mark
       throw new ConfigException(source + ": " + oneLine(e.getMessage()));

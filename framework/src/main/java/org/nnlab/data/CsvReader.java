@@ -1,18 +1,21 @@
 package org.nnlab.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
+import org.nnlab.io.JvmMemory;
+import org.nnlab.io.Printable;
 
 /**
  * Reads the book's CSV format: one sample per line, {@code label,p1,…,pN}, every value an integer
  * 0–255, pixels row-major of a square image (N = 784 for 28×28). An optional header line (its first
- * field not a number) is skipped; so are blank lines. The file may be gzip-compressed.
+ * field not a number) is skipped; so are blank lines and a UTF-8 byte-order mark. The file may be
+ * gzip-compressed. A line may hold at most {@value #MAX_LINE} bytes, and the samples must fit in
+ * this JVM's heap: both are checked while reading, before memory runs out.
  *
  * <pre>{@code
  * ByteDataset train = CsvReader.read(Path.of("mnist_train.csv"), "book-train");
@@ -22,6 +25,8 @@ import java.util.Arrays;
  * what was found}.
  */
 public final class CsvReader {
+  /** The longest line read: a 1024×1024 image's sample, at 4 bytes a pixel. */
+  static final int MAX_LINE = 1 << 22;
   private final String where;
   private byte[] pixels = new byte[1 << 16];
   private byte[] labels = new byte[1 << 8];
@@ -45,11 +50,9 @@ public final class CsvReader {
   /** Reads CSV from {@code in} (already decompressed); {@code where} names it in messages. */
   static ByteDataset read(InputStream in, String where, String name) {
     CsvReader r = new CsvReader(where);
-    BufferedReader lines =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII), 1 << 16);
     try {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        r.lineNo++;
+      Lines lines = new Lines(in);
+      for (String line = lines.next(r); line != null; line = lines.next(r)) {
         r.line(line);
       }
     } catch (IOException | UncheckedIOException e) {
@@ -98,6 +101,71 @@ public final class CsvReader {
     size++;
   }
 
+  /**
+   * The lines of a byte stream, each at most {@link #MAX_LINE} bytes, without {@code \n}; a UTF-8
+   * byte-order mark before the first line is dropped. Bytes map one to one onto chars (ISO-8859-1),
+   * so a non-ASCII byte is a field that is not a number, reported as such.
+   */
+  private static final class Lines {
+    private final InputStream in;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int end;
+    private boolean first = true;
+
+    Lines(InputStream in) {
+      this.in = in;
+    }
+
+    /** The next line (counted in {@code r.lineNo}), or null at the end. */
+    String next(CsvReader r) throws IOException {
+      java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(1 << 12);
+      boolean any = false;
+      while (true) {
+        if (pos == end && !fill()) {
+          if (!any) {
+            return null;
+          }
+          break;
+        }
+        any = true;
+        int start = pos;
+        while (pos < end && buf[pos] != '\n') {
+          pos++;
+        }
+        line.write(buf, start, pos - start);
+        if (line.size() > MAX_LINE) {
+          r.lineNo++;
+          throw r.error(String.format(Locale.ROOT, "the line is longer than %,d bytes; expected label,p1,…,pN"
+              + " (28×28 pixels take about 3 kB), one sample per line", MAX_LINE));
+        }
+        if (pos < end) {
+          pos++; // the newline
+          break;
+        }
+      }
+      r.lineNo++;
+      byte[] bytes = line.toByteArray();
+      int skip = 0;
+      if (first && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+          && (bytes[2] & 0xFF) == 0xBF) {
+        skip = 3; // a UTF-8 byte-order mark, as spreadsheet programs write it
+      }
+      first = false;
+      return new String(bytes, skip, bytes.length - skip, StandardCharsets.ISO_8859_1);
+    }
+
+    private boolean fill() throws IOException {
+      int n = in.read(buf);
+      if (n < 0) {
+        return false;
+      }
+      pos = 0;
+      end = n;
+      return true;
+    }
+  }
+
   private void startWidth(int n) {
     int side = (int) Math.round(Math.sqrt(n));
     if (n < 1 || side * side != n) {
@@ -115,7 +183,12 @@ public final class CsvReader {
       throw error("too many samples: " + size + " rows of " + width + " pixels exceed what one dataset holds");
     }
     if (need > pixels.length) {
-      pixels = Arrays.copyOf(pixels, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, 2L * pixels.length)));
+      int grown = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, 2L * pixels.length));
+      if (!JvmMemory.fits((long) grown + pixels.length)) {
+        throw error(String.format(Locale.ROOT, "%,d samples of %,d pixels so far: more would not fit; %s",
+            size, width, JvmMemory.budget()));
+      }
+      pixels = Arrays.copyOf(pixels, grown);
     }
   }
 
@@ -137,9 +210,8 @@ public final class CsvReader {
       v = v * 10 + (c - '0');
     }
     if (!ok || v > 255) {
-      String found = line.substring(start, end);
       throw error("field " + (f + 1) + " (" + (f == 0 ? "the label" : "pixel " + f)
-          + "): expected an integer 0–255, found '" + (found.length() > 20 ? found.substring(0, 20) + "…" : found) + "'");
+          + "): expected an integer 0–255, found " + Printable.quote(line.substring(start, end)));
     }
     return v;
   }

@@ -4,9 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.nnlab.io.RegularFiles;
 import org.nnlab.io.Sha256;
 
 /**
@@ -18,12 +18,29 @@ final class DataFiles {
 
   private DataFiles() {}
 
-  /** Opens {@code file} for reading, decompressing it when it is gzip. */
+  /**
+   * Opens {@code file} for reading, decompressing it when it is gzip. Only a regular file is opened:
+   * a FIFO, directory or device is a {@link DataException} saying what it is.
+   */
   static InputStream open(Path file) {
     try {
-      return decompressed(Files.newInputStream(file));
-    } catch (NoSuchFileException e) {
+      return decompressed(raw(file));
+    } catch (IOException e) {
+      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static InputStream raw(Path file) {
+    if (!Files.exists(file)) {
       throw new DataException(file + ": no such file");
+    }
+    return RegularFiles.open(file, file.toString(), DataException::new);
+  }
+
+  /** The size of {@code file}'s content when it is plain (what a header can be checked against); −1 for gzip. */
+  static long plainSize(Path file) {
+    try {
+      return isGzip(file) ? -1 : Files.size(file);
     } catch (IOException e) {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -40,7 +57,7 @@ final class DataFiles {
 
   /** True when {@code file} starts with the gzip magic number. */
   static boolean isGzip(Path file) {
-    try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 2)) {
+    try (BufferedInputStream in = new BufferedInputStream(raw(file), 2)) {
       return isGzip(in);
     } catch (IOException e) {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
@@ -61,8 +78,19 @@ final class DataFiles {
    * and a plain copy of the same IDX file hash alike.
    */
   static String contentSha256(Path file) {
+    return contentSha256(file, Long.MAX_VALUE);
+  }
+
+  /** As {@link #contentSha256(Path)}, over at most the first {@code maxBytes} bytes of the content. */
+  static String contentSha256(Path file, long maxBytes) {
     try (InputStream in = open(file)) {
-      return Sha256.start().update(in).hex();
+      Sha256 sha = Sha256.start();
+      byte[] buf = new byte[BUFFER];
+      long left = maxBytes;
+      for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(BUFFER, left))) > 0; left -= n) {
+        sha.update(buf, 0, n);
+      }
+      return sha.hex();
     } catch (IOException e) {
       throw new DataException(file + ": cannot read (corrupt or truncated gzip?): " + e.getMessage(), e);
     }

@@ -44,11 +44,11 @@ public final class DatasetImporter {
     if (!dataset.onDisk()) {
       throw new DataException(dataset.id() + " is bundled in the jar; there is nothing to import");
     }
-    return importFrom(dataset.id(), dataset.originals(), from);
+    return importFrom(dataset.id(), dataset.originals(), dataset.originalSizes(), from);
   }
 
   /** Imports {@code originals} (base file name → SHA-256 hex of its content) into {@code dataDir/id}. */
-  Path importFrom(String id, Map<String, String> originals, Path from) {
+  Path importFrom(String id, Map<String, String> originals, Map<String, Long> sizes, Path from) {
     String needed = String.join(", ", originals.keySet());
     if (!Files.isDirectory(from)) {
       throw new DataException(from + ": not a directory; expected the folder holding " + needed
@@ -58,7 +58,7 @@ public final class DatasetImporter {
     originals.forEach((file, expected) -> {
       Path source = find(from, file).orElseThrow(() -> new DataException(from + ": no " + file
           + " or " + file + ".gz; " + id + " needs " + needed));
-      String found = DataFiles.contentSha256(source);
+      String found = DataFiles.contentSha256(source, sizes.get(file) + 1);
       if (!found.equals(expected)) {
         throw new DataException(source + ": content SHA-256 is " + found + ", the original " + file
             + " has " + expected + "; only the original " + id + " files can be imported");
@@ -66,16 +66,16 @@ public final class DatasetImporter {
       sources.put(file, source);
     });
     Path dir = dataDir.resolve(id);
-    sources.forEach((file, source) -> copy(source, dir, file, originals.get(file)));
+    sources.forEach((file, source) -> copy(source, dir, file, originals.get(file), sizes.get(file)));
     return dir;
   }
 
-  private void copy(Path source, Path dir, String base, String expected) {
+  private void copy(Path source, Path dir, String base, String expected, long size) {
     String name = DataFiles.isGzip(source) ? base + ".gz" : base;
     try (InputStream in = Files.newInputStream(source)) {
-      VerifiedInstall.install(in, Files.size(source), dir, name, expected, source.toString(), progress);
+      VerifiedInstall.install(in, Files.size(source), dir, name, expected, size, source.toString(), progress);
     } catch (IOException e) {
-      throw new DataException(dir.resolve(name) + ": cannot write: " + e.getMessage(), e);
+      throw new DataException(source + ": cannot copy: " + e.getMessage(), e); // the message names the target
     }
   }
 

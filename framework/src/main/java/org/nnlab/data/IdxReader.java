@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
+import org.nnlab.io.JvmMemory;
 
 /**
  * Reads the IDX format of the MNIST family (MNIST, Fashion-MNIST, EMNIST, KMNIST, QMNIST), plain or
@@ -28,12 +30,14 @@ public final class IdxReader {
 
   private final InputStream in;
   private final String where;
+  private final long size; // the content's size when known (a plain file), else −1
   private long offset;
   private int ndims;
 
-  private IdxReader(InputStream in, String where) {
+  private IdxReader(InputStream in, String where, long size) {
     this.in = in;
     this.where = where;
+    this.size = size;
   }
 
   /** The pixels of an idx3 image file: {@code count} images of {@code rows × cols} bytes. */
@@ -80,8 +84,9 @@ public final class IdxReader {
 
   /** Reads an idx3 unsigned-byte image file. */
   static Images readImages(Path file) {
+    long size = DataFiles.plainSize(file);
     try (InputStream in = DataFiles.open(file)) {
-      return readImages(in, file.toString());
+      return readImages(in, file.toString(), size);
     } catch (IOException e) {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -89,8 +94,9 @@ public final class IdxReader {
 
   /** Reads an idx1 label file. */
   static byte[] readLabels(Path file) {
+    long size = DataFiles.plainSize(file);
     try (InputStream in = DataFiles.open(file)) {
-      return readLabels(in, file.toString());
+      return readLabels(in, file.toString(), size);
     } catch (IOException e) {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -98,7 +104,12 @@ public final class IdxReader {
 
   /** Reads an image file from {@code in} (already decompressed); {@code where} names it in messages. */
   static Images readImages(InputStream in, String where) {
-    IdxReader r = new IdxReader(in, where);
+    return readImages(in, where, -1);
+  }
+
+  /** As {@link #readImages(InputStream, String)}, for content of {@code size} bytes (−1: unknown). */
+  static Images readImages(InputStream in, String where, long size) {
+    IdxReader r = new IdxReader(in, where, size);
     int ndims = r.magic(UNSIGNED_BYTE, "idx3 unsigned-byte images", 0x00000803);
     if (ndims != 3) {
       throw r.error(3, "expected 3 dimensions (images × rows × cols), found " + ndims
@@ -107,6 +118,9 @@ public final class IdxReader {
     int count = r.dimension("image count");
     int rows = r.dimension("rows");
     int cols = r.dimension("cols");
+    if (rows < 1 || cols < 1) {
+      throw r.error(8, "an image needs at least 1×1 pixels, found " + rows + "×" + cols);
+    }
     long image = (long) rows * cols;
     long total = count * image;
     if (image > MAX_BYTES || total > MAX_BYTES) {
@@ -120,7 +134,12 @@ public final class IdxReader {
 
   /** Reads a label file from {@code in} (already decompressed). */
   static byte[] readLabels(InputStream in, String where) {
-    IdxReader r = new IdxReader(in, where);
+    return readLabels(in, where, -1);
+  }
+
+  /** As {@link #readLabels(InputStream, String)}, for content of {@code size} bytes (−1: unknown). */
+  static byte[] readLabels(InputStream in, String where, long size) {
+    IdxReader r = new IdxReader(in, where, size);
     int type = r.magicType("idx1 unsigned-byte labels", 0x00000801);
     int ndims = r.ndims;
     if (type == UNSIGNED_BYTE && ndims == 1) {
@@ -169,8 +188,9 @@ public final class IdxReader {
     if (columns < 1) {
       throw error(offset - 4, "an int label file needs at least one column, found 0");
     }
-    byte[] labels = new byte[Math.min(count, FIRST_ALLOCATION)];
     long headerEnd = offset;
+    checkDeclared(count, 4L * columns, headerEnd, "label");
+    byte[] labels = new byte[Math.min(count, FIRST_ALLOCATION)];
     for (int i = 0; i < count; i++) {
       for (int c = 0; c < columns; c++) {
         long at = offset;
@@ -202,13 +222,20 @@ public final class IdxReader {
   /** Reads {@code count} records of {@code recordBytes} bytes each, then checks nothing follows. */
   private byte[] body(int count, int recordBytes, String record) {
     int total = count * recordBytes;
+    long headerEnd = offset;
+    checkDeclared(count, recordBytes, headerEnd, record);
     // grow with the data actually read: a damaged count must not allocate gigabytes up front
     byte[] data = new byte[Math.min(total, FIRST_ALLOCATION)];
-    long headerEnd = offset;
     int done = 0;
     while (done < total) {
       if (done == data.length) {
-        data = Arrays.copyOf(data, (int) Math.min(total, 2L * data.length));
+        int grown = (int) Math.min(total, 2L * data.length);
+        if (!JvmMemory.fits((long) grown + data.length)) {
+          throw error(offset, String.format(Locale.ROOT, "the header declares %,d %ss of %,d bytes (%s in all),"
+              + " more than this JVM can hold while reading; %s", count, record, recordBytes,
+              JvmMemory.describe(total), JvmMemory.budget()));
+        }
+        data = Arrays.copyOf(data, grown);
       }
       int n = read(data, done, Math.min(CHUNK, data.length - done));
       done += n;
@@ -218,6 +245,17 @@ public final class IdxReader {
     }
     expectEnd(count, record);
     return data;
+  }
+
+  /**
+   * For content of known size, checks before reading that it holds exactly the records the header
+   * declares: a count that does not fit the file is refused without reading (or allocating) it.
+   */
+  private void checkDeclared(int count, long recordBytes, long headerEnd, String record) {
+    long declared = headerEnd + count * recordBytes;
+    if (size >= 0 && declared > size) {
+      throw truncated(count, recordBytes, headerEnd, size, record); // what reading would find, found now
+    }
   }
 
   private DataException truncated(

@@ -4,8 +4,14 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.nnlab.io.Printable;
+import org.nnlab.io.RegularFiles;
 
 /**
  * Turns PNG and JPEG pictures into MNIST-style samples as the book does for its own handwriting:
@@ -22,6 +28,8 @@ import javax.imageio.ImageIO;
  * border pixels; above 127 it is light and the image is inverted (255 − p).
  */
 public final class ImageFiles {
+  /** The most pixels a picture may declare: 4096×4096, 16 bytes each while it is converted. */
+  static final long MAX_PIXELS = 4096L * 4096;
   private ImageFiles() {}
 
   /**
@@ -62,22 +70,45 @@ public final class ImageFiles {
     return new Sample(file, rows, cols, pixels, invert);
   }
 
-  /** Decodes {@code file}, or a {@link DataException} saying why it cannot be. */
+  /**
+   * Decodes {@code file}, or a {@link DataException} saying why it cannot be. The size its header
+   * declares is checked before the pixels are decoded: at most {@value #MAX_PIXELS} pixels (a
+   * 30000×30000 PNG of a few hundred kilobytes is refused at once, not decoded for minutes).
+   */
   static BufferedImage load(Path file) {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       throw new DataException(file + ": no such file");
     }
-    try {
-      BufferedImage image = ImageIO.read(file.toFile());
-      if (image == null) {
+    RegularFiles.require(file, file.toString(), DataException::new);
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
         throw new DataException(file + ": not an image this reader knows; expected PNG or JPEG");
       }
-      return image;
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        long width = reader.getWidth(0);
+        long height = reader.getHeight(0);
+        if (width < 1 || height < 1 || width * height > MAX_PIXELS) {
+          throw new DataException(String.format(Locale.ROOT,
+              "%s: the image declares %,d×%,d pixels; allowed: at most %,d pixels (e.g. 4096×4096)",
+              file, width, height, MAX_PIXELS));
+        }
+        BufferedImage image = reader.read(0);
+        if (image == null) {
+          throw new DataException(file + ": not an image this reader knows; expected PNG or JPEG");
+        }
+        return image;
+      } finally {
+        reader.dispose();
+      }
     } catch (IOException | RuntimeException e) {
       if (e instanceof DataException d) {
         throw d;
       }
-      throw new DataException(file + ": cannot decode the image: " + e.getMessage(), e);
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new DataException(file + ": cannot decode the image: " + Printable.clean(message, 200), e);
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.nnlab.io.JvmMemory;
 import java.util.stream.Stream;
 
 /**
@@ -50,7 +51,12 @@ final class ImageFolderReader {
     BufferedImage first = ImageFiles.load(files.get(0));
     int w = first.getWidth();
     int h = first.getHeight();
-    byte[] pixels = new byte[Math.multiplyExact(files.size(), w * h)];
+    long total = (long) files.size() * w * h;
+    if (total > JvmMemory.MAX_ARRAY || !JvmMemory.fits(total * 2)) {
+      throw new DataException(String.format(Locale.ROOT, "%s: %,d images of %d×%d pixels (%s) are more than one"
+          + " dataset holds in this JVM; %s", dir, files.size(), w, h, JvmMemory.describe(total), JvmMemory.budget()));
+    }
+    byte[] pixels = new byte[(int) total];
     byte[] labels = new byte[files.size()];
     double border = 0;
     for (int i = 0; i < files.size(); i++) {

@@ -20,10 +20,10 @@ import java.util.stream.Collectors;
 public enum KnownDataset {
   /** 10,000 + 10,000 real MNIST digits inside the framework jar; see its README. */
   MNIST_SAMPLE("mnist-sample", "MNIST digits bundled in the jar: the first 10,000 training images, all 10,000 test images",
-      Map.of(), List.of()),
+      10_000, Map.of(), List.of()),
   /** The full MNIST digits, 60,000 + 10,000, by LeCun, Cortes and Burges. */
   MNIST("mnist", "MNIST handwritten digits (LeCun, Cortes, Burges): 60,000 training, 10,000 test",
-      Map.of(
+      60_000, Map.of(
           "train-images-idx3-ubyte", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
           "train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
           "t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
@@ -34,7 +34,7 @@ public enum KnownDataset {
           "http://yann.lecun.com/exdb/mnist/")),
   /** Zalando's Fashion-MNIST, 60,000 + 10,000 clothing images in MNIST's format. */
   FASHION_MNIST("fashion-mnist", "Fashion-MNIST (Zalando Research): 60,000 training, 10,000 test clothing images",
-      Map.of(
+      60_000, Map.of(
           "train-images-idx3-ubyte", "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
           "train-labels-idx1-ubyte", "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
           "t10k-images-idx3-ubyte", "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
@@ -48,14 +48,18 @@ public enum KnownDataset {
       new Part("train", "train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
       new Part("test", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"));
 
+  private static final int TEST_SAMPLES = 10_000;
+
   private final String id;
   private final String description;
+  private final int trainSamples;
   private final Map<String, String> sha256;
   private final List<String> mirrors;
 
-  KnownDataset(String id, String description, Map<String, String> sha256, List<String> mirrors) {
+  KnownDataset(String id, String description, int trainSamples, Map<String, String> sha256, List<String> mirrors) {
     this.id = id;
     this.description = description;
+    this.trainSamples = trainSamples;
     this.sha256 = sha256;
     this.mirrors = mirrors;
   }
@@ -96,6 +100,21 @@ public enum KnownDataset {
   /** The base names of all four files. */
   public List<String> files() {
     return PARTS.stream().flatMap(p -> List.of(p.images(), p.labels()).stream()).toList();
+  }
+
+  /**
+   * Each file's base name → the size in bytes of the original's uncompressed content: IDX images are
+   * a 16-byte header and 784 bytes per 28×28 image, labels an 8-byte header and a byte each. A
+   * download is never allowed to grow past what this implies.
+   */
+  public Map<String, Long> originalSizes() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (Part p : PARTS) {
+      long n = p.name().equals("train") ? trainSamples : TEST_SAMPLES;
+      m.put(p.images(), 16 + n * 28 * 28);
+      m.put(p.labels(), 8 + n);
+    }
+    return Collections.unmodifiableMap(m);
   }
 
   /** SHA-256 (hex) of the original file's uncompressed content; empty for the bundled sample. */

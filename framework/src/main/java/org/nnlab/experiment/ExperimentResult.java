@@ -8,7 +8,10 @@ import org.nnlab.rules.Finding;
 
 /**
  * The machine-readable outcome of one experiment: what {@code results.json} holds and every report,
- * sweep and script reads.
+ * sweep and script reads. Validated on construction, so one read back from a file holds what a run
+ * could have written: a known status, accuracies in [0, 1] (NaN, written {@code null}, only when
+ * nothing was measured), no negative times or counts ({@link ResultsJson} reports a failure with
+ * the file and field).
  *
  * @param status {@code completed}, {@code diverged} (a NaN stopped training), or {@code failed} (a
  *     rule with severity error stopped it before or during training)
@@ -44,13 +47,49 @@ public record ExperimentResult(
   public static final String DIVERGED = "diverged";
   public static final String FAILED = "failed";
 
+  /** Rows of a confusion matrix at most: labels are bytes, so 256 classes. */
+  static final int MAX_CLASSES = 256;
+
   public ExperimentResult {
+    ResultChecks.present("name", name);
+    if (!List.of(COMPLETED, DIVERGED, FAILED).contains(ResultChecks.present("status", status))) {
+      throw new IllegalArgumentException("status must be completed, diverged or failed, found '" + status + "'");
+    }
+    ResultChecks.share("accuracy", accuracy);
+    if (COMPLETED.equals(status) && Double.isNaN(accuracy)) {
+      throw new IllegalArgumentException("accuracy is null, but a completed run measured one");
+    }
+    ResultChecks.nonNegative("samplesPerSecond", samplesPerSecond);
+    ResultChecks.nonNegative("trainSeconds", trainSeconds);
+    ResultChecks.nonNegative("wallSeconds", wallSeconds);
+    ResultChecks.atLeast("samplesTrained", samplesTrained, 0);
+    ResultChecks.nonePresentMissing("epochs", epochs);
+    ResultChecks.nonePresentMissing("findings", findings);
     epochs = List.copyOf(epochs);
     findings = List.copyOf(findings);
     confusion = confusion == null ? new int[0][] : confusion;
+    checkConfusion(confusion);
     mistakes = mistakes == null ? List.of() : List.copyOf(mistakes);
     rotatedAccuracy = rotatedAccuracy == null
         ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rotatedAccuracy));
+    rotatedAccuracy.forEach((angle, share) -> ResultChecks.share("rotatedAccuracy." + angle,
+        ResultChecks.present("rotatedAccuracy." + angle, share)));
+  }
+
+  private static void checkConfusion(int[][] confusion) {
+    if (confusion.length > MAX_CLASSES) {
+      throw new IllegalArgumentException("confusion has " + confusion.length + " rows; allowed: at most "
+          + MAX_CLASSES + " classes");
+    }
+    for (int i = 0; i < confusion.length; i++) {
+      if (confusion[i] == null || confusion[i].length != confusion.length) {
+        throw new IllegalArgumentException("confusion[" + i + "] must hold " + confusion.length
+            + " counts (one per class), found " + (confusion[i] == null ? "null" : confusion[i].length));
+      }
+      for (int j = 0; j < confusion[i].length; j++) {
+        ResultChecks.atLeast("confusion[" + i + "][" + j + "]", confusion[i][j], 0);
+      }
+    }
   }
 
   /** A result without a mistakes gallery or rotated accuracies. */
@@ -66,6 +105,12 @@ public record ExperimentResult(
   public ExperimentResult withRotatedAccuracy(Map<String, Double> rotated) {
     return new ExperimentResult(name, status, accuracy, samplesPerSecond, trainSeconds, wallSeconds,
         samplesTrained, epochs, findings, confusion, provenance, config, mistakes, rotated);
+  }
+
+  /** This result with {@code provenance} replaced (a cluster adds the member that trained it). */
+  public ExperimentResult withProvenance(Provenance replaced) {
+    return new ExperimentResult(name, status, accuracy, samplesPerSecond, trainSeconds, wallSeconds,
+        samplesTrained, epochs, findings, confusion, replaced, config, mistakes, rotatedAccuracy);
   }
 
   public boolean completed() {

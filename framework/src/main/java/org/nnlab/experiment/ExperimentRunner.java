@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.nnlab.config.ConfigWriter;
 import org.nnlab.config.ExperimentConfig;
+import org.nnlab.config.NetworkSize;
+import org.nnlab.data.DataException;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.data.Datasets;
@@ -237,6 +239,8 @@ public final class ExperimentRunner {
 
   /** Config rules, data, data rules, initial weights, init rules: everything before training. */
   private Prepared prepare(ExperimentConfig config) {
+    // before the data and the weights take the heap: layers that cannot fit are one line, not an OOM
+    NetworkSize.requireFits(config);
     RuleContext ctx = RuleContext.ofConfig(config);
     List<Finding> found = new ArrayList<>(rules.check(ctx));
     // the test set is read beside the training set; a bad training set is still reported first
@@ -245,6 +249,13 @@ public final class ExperimentRunner {
     // rotated copies (data.augment) are a view over the loaded images, not a copy
     Dataset train = Datasets.augmented(loader.load(config.data().train()), config.data().augment());
     Dataset test = join(testLoad);
+    // a reader may give an empty set (an IDX file of 0 images): nothing to train on or measure
+    for (Dataset d : List.of(train, test)) {
+      if (d.size() == 0) {
+        throw new DataException(d.name() + ": holds no samples; data." + (d == train ? "train" : "test")
+            + " needs at least one");
+      }
+    }
     ctx = ctx.withData(train, test);
     found.addAll(rules.check(ctx.at(Phase.DATA)));
     SplittableRandom root = new SplittableRandom(config.seed());

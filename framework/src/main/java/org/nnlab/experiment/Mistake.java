@@ -15,6 +15,32 @@ import org.nnlab.metrics.Evaluation;
  * @param pixels the image's rows × cols bytes (0–255, row-major), base64-encoded
  */
 public record Mistake(int index, int label, int predicted, double confidence, int rows, int cols, String pixels) {
+  /** The largest image a mistake may hold, in pixels (a report draws it). */
+  static final int MAX_PIXELS = 1 << 20;
+
+  public Mistake {
+    ResultChecks.atLeast("index", index, 0);
+    ResultChecks.atLeast("label", label, 0);
+    ResultChecks.atLeast("predicted", predicted, 0);
+    ResultChecks.share("confidence", confidence);
+    ResultChecks.atLeast("rows", rows, 1);
+    ResultChecks.atLeast("cols", cols, 1);
+    if ((long) rows * cols > MAX_PIXELS) {
+      throw new IllegalArgumentException("rows × cols must be at most " + MAX_PIXELS + " pixels, found "
+          + rows + "×" + cols);
+    }
+    byte[] px;
+    try {
+      px = Base64.getDecoder().decode(ResultChecks.present("pixels", pixels));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("pixels must be base64, " + e.getMessage(), e);
+    }
+    if (px.length != rows * cols) {
+      throw new IllegalArgumentException("pixels must hold rows × cols = " + rows * cols + " bytes, found "
+          + px.length);
+    }
+  }
+
 
   /** How many mistakes a result keeps: one gallery row. */
   public static final int GALLERY_SIZE = 10;

@@ -1,10 +1,12 @@
 package org.nnlab.io;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,20 +64,70 @@ public final class AtomicFiles {
    */
   public static Path write(Path file, Content content, Check check) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
     Path tmp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + SUFFIX);
     try {
+      Files.createDirectories(dir);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        OutputStream out = Channels.newOutputStream(ch);
+        OutputStream out = new Naming(Channels.newOutputStream(ch), file);
         content.writeTo(out);
         out.flush();
-        ch.force(true);
+        try {
+          ch.force(true);
+        } catch (IOException e) {
+          throw FileErrors.writing(file, e);
+        }
       }
       check.accept(tmp);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return file;
+    } catch (FileSystemException e) {
+      throw FileErrors.writing(file, e);
     } finally {
-      Files.deleteIfExists(tmp);
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException e) {
+        // the folder could not be made or is gone: the write's own failure is the one reported
+      }
+    }
+  }
+
+  /**
+   * The temporary file's stream, whose failures name the target: a full disk says only "No space
+   * left on device". What the content's own source throws (a download's timeout) passes as it is.
+   */
+  private static final class Naming extends FilterOutputStream {
+    private final Path file;
+
+    Naming(OutputStream out, Path file) {
+      super(out);
+      this.file = file;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        throw FileErrors.writing(file, e);
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        throw FileErrors.writing(file, e);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw FileErrors.writing(file, e);
+      }
     }
   }
 

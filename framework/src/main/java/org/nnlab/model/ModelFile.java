@@ -2,6 +2,7 @@ package org.nnlab.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import org.nnlab.config.Targets;
 import org.nnlab.experiment.Provenance;
 import org.nnlab.io.AtomicFiles;
 import org.nnlab.io.Json;
+import org.nnlab.io.JvmMemory;
+import org.nnlab.io.RegularFiles;
 import org.nnlab.io.Sha256;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Network;
@@ -31,9 +34,12 @@ import org.nnlab.network.Network;
  * </pre>
  *
  * <p>The weights are stored bit for bit, so a loaded model's {@code query} outputs are identical to
- * the saved one's. Loading checks the magic, the version and the checksum before it reads anything,
- * so a truncated, corrupt or foreign file is a {@link ModelException} with one clear line, never a
- * silently wrong network. Saving is atomic: a temporary file in the same folder, then a move.
+ * the saved one's. Loading checks the magic, the version, the size the header declares and the
+ * checksum before it reads the weights, then what a fresh config would be checked for
+ * ({@link ModelChecks}: layers, the input-range and target-range rules, the embedded config, finite
+ * weights), so a truncated, corrupt, foreign or edited file is a {@link ModelException} with one
+ * clear line, never a silently wrong network. Saving is atomic: a temporary file in the same
+ * folder, then a move.
  *
  * <pre>{@code
  * ModelFile.save(model, dir.resolve("model.nnlab"));
@@ -45,6 +51,10 @@ public final class ModelFile {
   static final byte[] MAGIC = {(byte) 0x89, 'N', 'N', 'L', 'A', 'B', '\r', '\n'};
   static final int VERSION = 1;
   private static final int DIGEST = 32;
+  /** Magic, version and header length: what is read before the header. */
+  private static final int PREFIX = MAGIC.length + 8;
+  /** The largest header read: its config is at most 1 MiB of text (4 MiB of UTF-8). */
+  private static final int MAX_HEADER = 16 << 20;
   private static final ObjectMapper JSON = Json.mapper();
 
   private ModelFile() {}
@@ -54,7 +64,11 @@ public final class ModelFile {
       int[] layers, String activation, InputRange inputs, Targets targets, Provenance provenance,
       String config) {}
 
-  /** The bytes of {@code model}'s file. */
+  /**
+   * The bytes of {@code model}'s file, as they are: what a reader would refuse (settings that break
+   * the rules, a config that does not bind, weights that are not finite) is refused by {@link
+   * #decode}, when the file is read back.
+   */
   public static byte[] encode(Model model) {
     Network net = model.network();
     int[] sizes = net.layerSizes();
@@ -90,38 +104,69 @@ public final class ModelFile {
     AtomicFiles.write(file, encode(model));
   }
 
-  /** Reads the model in {@code file}; a {@link ModelException} says why it cannot be used. */
+  /**
+   * Reads the model in {@code file}; a {@link ModelException} says why it cannot be used. Only a
+   * regular file is read, and only after its magic bytes, its header and the size the header
+   * declares have been checked against the file's real size and this JVM's heap: a large foreign
+   * file is refused after its first bytes.
+   */
   public static Model load(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new ModelException(file + ": no such model file");
+    String name = file.toString();
+    if (!Files.exists(file)) {
+      throw new ModelException(name + ": no such model file");
     }
-    try {
-      return decode(Files.readAllBytes(file), file.toString());
+    try (InputStream in = RegularFiles.open(file, name, ModelException::new)) {
+      long size = Files.size(file);
+      byte[] start = in.readNBytes(PREFIX);
+      if (start.length < PREFIX) {
+        return decode(start, name); // too short to be a model: decode says what is wrong
+      }
+      checkStart(start, name);
+      int length = ByteBuffer.wrap(start).getInt(MAGIC.length + 4);
+      checkHeaderLength(length, size - DIGEST, name);
+      byte[] header = in.readNBytes(length);
+      Header h = parseHeader(header, 0, header.length, name);
+      long declared = declaredSize(h, length);
+      if (size > declared) {
+        throw new ModelException(name + ": the header's layers " + Arrays.toString(h.layers()) + " make a file of "
+            + declared + " bytes, but it has " + size + "; not a model file as nnlab writes them");
+      }
+      if (!JvmMemory.fits(JvmMemory.times(size, 3))) {
+        throw new ModelException(name + ": loading a model of " + JvmMemory.describe(size) + " needs about "
+            + JvmMemory.describe(JvmMemory.times(size, 3)) + "; " + JvmMemory.budget());
+      }
+      byte[] bytes = new byte[(int) size];
+      System.arraycopy(start, 0, bytes, 0, PREFIX);
+      System.arraycopy(header, 0, bytes, PREFIX, header.length);
+      int rest = in.readNBytes(bytes, PREFIX + header.length, bytes.length - PREFIX - header.length);
+      return decode(rest == bytes.length - PREFIX - header.length ? bytes
+          : Arrays.copyOf(bytes, PREFIX + header.length + rest), name);
     } catch (IOException e) {
-      throw new ModelException(file + ": cannot read: " + e.getMessage(), e);
+      throw new ModelException(name + ": cannot read: " + e.getMessage(), e);
     }
   }
 
   /** Parses a model file's bytes; {@code name} is used in messages. */
   public static Model decode(byte[] bytes, String name) {
-    if (bytes.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
-      throw new ModelException(name + ": not an nnlab model file (wrong magic bytes)");
-    }
+    checkStart(bytes, name);
     if (bytes.length < MAGIC.length + 8 + DIGEST) {
       throw new ModelException(name + ": truncated model file (" + bytes.length + " bytes)");
-    }
-    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
-    int version = b.getInt(MAGIC.length);
-    if (version != VERSION) {
-      throw new ModelException(name + ": model format version " + version
-          + " is not supported; this nnlab reads version " + VERSION);
     }
     int content = bytes.length - DIGEST;
     if (!Arrays.equals(checksum(bytes, content), Arrays.copyOfRange(bytes, content, bytes.length))) {
       throw new ModelException(name + ": truncated or corrupt model file (SHA-256 mismatch)");
     }
-    b.position(MAGIC.length + 4);
-    Header h = header(b, content, name);
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
+    int length = b.getInt(MAGIC.length + 4);
+    checkHeaderLength(length, content, name);
+    Header h = parseHeader(bytes, PREFIX, length, name);
+    Activation activation = activation(h, name);
+    ModelChecks.settings(name, h.layers(), activation, h.inputs(), h.targets(), h.config());
+    if (declaredSize(h, length) != bytes.length) {
+      throw new ModelException(name + ": the header's layers " + Arrays.toString(h.layers()) + " make a file of "
+          + declaredSize(h, length) + " bytes, but it has " + bytes.length);
+    }
+    b.position(PREFIX + length);
     double[][] w = new double[h.layers().length - 1][];
     for (int k = 0; k < w.length; k++) {
       int rows = b.getInt();
@@ -133,45 +178,68 @@ public final class ModelFile {
       w[k] = new double[rows * cols];
       b.asDoubleBuffer().get(w[k]);
       b.position(b.position() + 8 * w[k].length);
+      ModelChecks.finite(name + ": W" + (k + 1), w[k], cols);
     }
-    if (b.position() != content) {
-      throw new ModelException(name + ": " + (content - b.position()) + " unexpected bytes after the weights");
+    Network net = Network.of(h.layers(), activation, w);
+    return new Model(net, h.inputs(), h.targets(), h.config(), h.provenance());
+  }
+
+  /** The magic bytes, then the version. */
+  private static void checkStart(byte[] bytes, String name) {
+    if (bytes.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+      throw new ModelException(name + ": not an nnlab model file (wrong magic bytes)");
     }
-    try {
-      Network net = Network.of(h.layers(), Activation.byId(h.activation()), w);
-      return new Model(net, h.inputs(), h.targets(), h.config(), h.provenance());
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new ModelException(name + ": invalid model: " + e.getMessage(), e);
+    if (bytes.length >= MAGIC.length + 4) {
+      int version = ByteBuffer.wrap(bytes).getInt(MAGIC.length);
+      if (version != VERSION) {
+        throw new ModelException(name + ": model format version " + version
+            + " is not supported; this nnlab reads version " + VERSION);
+      }
     }
   }
 
-  private static Header header(ByteBuffer b, int content, String name) {
-    int length = b.getInt();
-    if (length < 0 || b.position() + (long) length > content) {
-      throw new ModelException(name + ": header length " + length + " runs past the end of the file");
+  private static void checkHeaderLength(int length, long content, String name) {
+    if (length < 0 || length > MAX_HEADER || PREFIX + (long) length > content) {
+      throw new ModelException(name + ": header length " + length + " runs past the end of the file"
+          + (length > MAX_HEADER ? " (at most " + MAX_HEADER + " bytes)" : ""));
     }
+  }
+
+  /** The whole file's size for header {@code h} of {@code length} bytes; saturates for absurd layers. */
+  private static long declaredSize(Header h, int length) {
+    long total = PREFIX + (long) length + DIGEST;
+    for (int k = 0; k + 1 < h.layers().length; k++) {
+      long cells = JvmMemory.times(h.layers()[k + 1], h.layers()[k]);
+      total = JvmMemory.plus(total, JvmMemory.plus(8, JvmMemory.times(cells, Double.BYTES)));
+    }
+    return total;
+  }
+
+  /** The header's JSON, its fields present and its layers a network nnlab can hold. */
+  private static Header parseHeader(byte[] bytes, int offset, int length, String name) {
+    Header h;
     try {
-      Header h = JSON.readValue(b.array(), b.position(), length, Header.class);
-      b.position(b.position() + length);
-      if (h.layers() == null || h.layers().length < 2 || h.inputs() == null || h.targets() == null
-          || h.provenance() == null || h.activation() == null) {
-        throw new ModelException(name + ": the header lacks layers, activation, inputs, targets or provenance");
+      h = JSON.readValue(bytes, offset, length, Header.class);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ModelException(name + ": unreadable model header: " + Json.message(e), e);
+    }
+    if (h == null || h.layers() == null || h.layers().length < 2 || h.inputs() == null || h.targets() == null
+        || h.provenance() == null || h.activation() == null) {
+      throw new ModelException(name + ": the header lacks layers, activation, inputs, targets or provenance");
+    }
+    for (int k = 0; k < h.layers().length; k++) {
+      if (h.layers()[k] < 1) {
+        throw new ModelException(name + ": layer " + k + " has " + h.layers()[k] + " nodes");
       }
-      long cells = 0;
-      for (int k = 0; k < h.layers().length; k++) {
-        if (h.layers()[k] < 1) {
-          throw new ModelException(name + ": layer " + k + " has " + h.layers()[k] + " nodes");
-        }
-      }
-      for (int k = 0; k + 1 < h.layers().length; k++) {
-        cells += (long) h.layers()[k] * h.layers()[k + 1];
-      }
-      if (cells * 8 > content) {
-        throw new ModelException(name + ": layers " + Arrays.toString(h.layers()) + " need more weights than the file holds");
-      }
-      return h;
-    } catch (IOException e) {
-      throw new ModelException(name + ": unreadable model header: " + e.getMessage(), e);
+    }
+    return h;
+  }
+
+  private static Activation activation(Header h, String name) {
+    try {
+      return Activation.byId(h.activation());
+    } catch (IllegalArgumentException e) {
+      throw new ModelException(name + ": " + e.getMessage(), e);
     }
   }
 

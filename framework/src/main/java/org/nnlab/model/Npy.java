@@ -1,6 +1,7 @@
 package org.nnlab.model;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.nnlab.io.AtomicFiles;
+import org.nnlab.io.JvmMemory;
+import org.nnlab.io.Printable;
+import org.nnlab.io.RegularFiles;
 
 /**
  * Reads and writes NumPy's {@code .npy} files for real matrices, written from the format's
@@ -35,6 +39,10 @@ import org.nnlab.io.AtomicFiles;
 public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private static final int ALIGN = 64;
+  /** The longest header read: a matrix's takes under a hundred bytes (NumPy refuses over 10,000). */
+  private static final int MAX_HEADER = 1 << 20;
+  /** The most values one matrix holds: float64 bytes in one Java array. */
+  private static final long MAX_VALUES = JvmMemory.MAX_ARRAY / Double.BYTES;
   private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
   private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
   private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
@@ -142,19 +150,53 @@ public final class Npy {
     AtomicFiles.write(file, encode(m));
   }
 
-  /** Reads {@code file}; a {@link ModelException} names the file and what is wrong. */
+  /**
+   * Reads {@code file}; a {@link ModelException} names the file and what is wrong. Only a regular
+   * file is read, and only after its header's shape has been checked against the file's real size
+   * and this JVM's heap; bytes after the data are not read.
+   */
   public static Matrix read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    String name = file.toString();
+    try (InputStream in = RegularFiles.open(file, name, ModelException::new)) {
+      long size = Files.size(file);
+      byte[] start = in.readNBytes((int) Math.min(size, 12 + MAX_HEADER));
+      Layout layout = layout(start, size, name);
+      long end = layout.start() + layout.count() * layout.width();
+      byte[] bytes = Arrays.copyOf(start, (int) end);
+      if (end > start.length) {
+        in.readNBytes(bytes, start.length, (int) end - start.length);
+      }
+      return decode(bytes, name);
     } catch (IOException e) {
-      throw new ModelException(file + ": cannot read: " + e.getMessage(), e);
+      throw new ModelException(name + ": cannot read: " + e.getMessage(), e);
     }
-    return decode(bytes, file.toString());
   }
 
   /** Parses the bytes of a {@code .npy} file; {@code name} is used in messages. */
   public static Matrix decode(byte[] bytes, String name) {
+    Layout layout = layout(bytes, bytes.length, name);
+    int[] shape = layout.shape();
+    int width = layout.width();
+    ByteBuffer data = ByteBuffer.wrap(bytes, (int) layout.start(), (int) (layout.count() * width))
+        .order(layout.bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+    double[] values = new double[(int) layout.count()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = width == 8 ? data.getDouble() : data.getFloat();
+    }
+    if (layout.fortran() && shape.length == 2) {
+      values = transpose(values, shape[1], shape[0]);
+    }
+    return new Matrix(shape, values);
+  }
+
+  /** Where a file's data lies and what it holds, as its header says. */
+  private record Layout(int[] shape, boolean fortran, boolean bigEndian, int width, long start, long count) {}
+
+  /**
+   * Reads the header at the start of {@code bytes} (at least the prefix and the header text) of a
+   * file of {@code fileSize} bytes, checking the declared shape against that size and the heap.
+   */
+  private static Layout layout(byte[] bytes, long fileSize, String name) {
     if (bytes.length < MAGIC.length + 4
         || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
       throw new ModelException(name + ": not a .npy file (no \\x93NUMPY magic)");
@@ -176,9 +218,12 @@ public final class Npy {
       throw new ModelException(name + ": .npy version " + major + "." + (bytes[7] & 0xFF)
           + " is not supported; allowed: 1.0, 2.0, 3.0");
     }
+    if (headerLength > MAX_HEADER) {
+      throw new ModelException(name + ": .npy header of " + headerLength + " bytes; allowed: at most " + MAX_HEADER);
+    }
     if (prefix + headerLength > bytes.length) {
       throw new ModelException(name + ": truncated .npy header: needs " + headerLength
-          + " bytes, the file has " + (bytes.length - prefix));
+          + " bytes, the file has " + (Math.min(bytes.length, fileSize) - prefix));
     }
     String header = new String(bytes, prefix, (int) headerLength,
         major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
@@ -187,29 +232,29 @@ public final class Npy {
     int[] shape = shape(field(SHAPE, header, "shape", name), name);
     long count = 1;
     for (int s : shape) {
-      count *= s;
+      count *= s; // each ≤ MAX_VALUES (shape checks), so no overflow before the check below
+      if (count > MAX_VALUES) {
+        throw new ModelException(name + ": shape " + describe(shape) + " holds more than " + MAX_VALUES
+            + " values, more than one matrix can");
+      }
     }
     int width = switch (descr) {
       case "<f8", ">f8", "=f8", "|f8" -> 8;
       case "<f4", ">f4", "=f4", "|f4" -> 4;
-      default -> throw new ModelException(name + ": dtype '" + descr
-          + "' is not supported; allowed: '<f8', '>f8', '<f4', '>f4' (float64 or float32)");
+      default -> throw new ModelException(name + ": dtype " + Printable.quote(descr)
+          + " is not supported; allowed: '<f8', '>f8', '<f4', '>f4' (float64 or float32)");
     };
-    int start = (int) (prefix + headerLength);
-    if (bytes.length - start < count * width) {
+    long start = prefix + headerLength;
+    if (fileSize - start < count * width) {
       throw new ModelException(name + ": truncated data: shape " + Arrays.toString(shape) + " needs "
-          + count * width + " bytes, found " + (bytes.length - start));
+          + count * width + " bytes, found " + (fileSize - start));
     }
-    ByteBuffer data = ByteBuffer.wrap(bytes, start, (int) (count * width))
-        .order(descr.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-    double[] values = new double[(int) count];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = width == 8 ? data.getDouble() : data.getFloat();
+    long need = JvmMemory.times(count, 2L * Double.BYTES + width);
+    if (start + count * width > JvmMemory.MAX_ARRAY || !JvmMemory.fits(need)) {
+      throw new ModelException(name + ": shape " + describe(shape) + " needs " + JvmMemory.describe(need)
+          + " to load; " + JvmMemory.budget());
     }
-    if (fortran && shape.length == 2) {
-      values = transpose(values, shape[1], shape[0]);
-    }
-    return new Matrix(shape, values);
+    return new Layout(shape, fortran, descr.startsWith(">"), width, start, count);
   }
 
   /** The row-major transpose of a rows × cols row-major array (cols × rows). */
@@ -226,7 +271,8 @@ public final class Npy {
   private static String field(Pattern p, String header, String key, String name) {
     Matcher m = p.matcher(header);
     if (!m.find()) {
-      throw new ModelException(name + ": the .npy header has no valid '" + key + "': " + header.trim());
+      throw new ModelException(name + ": the .npy header has no valid '" + key + "': "
+          + Printable.quote(header.trim()));
     }
     return m.group(1);
   }
@@ -234,23 +280,26 @@ public final class Npy {
   private static int[] shape(String text, String name) {
     String[] parts = Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
         .toArray(String[]::new);
+    String shown = Printable.clean(text, Printable.MAX_VALUE);
     if (parts.length > 2) {
-      throw new ModelException(name + ": shape (" + text + ") has rank " + parts.length
+      throw new ModelException(name + ": shape (" + shown + ") has rank " + parts.length
           + "; allowed: rank 0, 1 or 2");
     }
-    try {
-      int[] shape = Arrays.stream(parts).mapToInt(s -> Integer.parseInt(s.replace("L", ""))).toArray();
-      long n = 1;
-      for (int s : shape) {
-        n *= s;
+    int[] shape = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      long d;
+      try {
+        d = Long.parseLong(parts[i].endsWith("L") ? parts[i].substring(0, parts[i].length() - 1) : parts[i]);
+      } catch (NumberFormatException e) {
+        throw new ModelException(name + ": shape (" + shown + ") is not a tuple of integers");
       }
-      if (n > Integer.MAX_VALUE / 8) {
-        throw new ModelException(name + ": shape (" + text + ") is too large to load");
+      if (d < 0 || d > MAX_VALUES) {
+        throw new ModelException(name + ": shape (" + shown + ") has dimension " + d
+            + "; allowed: 0 to " + MAX_VALUES);
       }
-      return shape;
-    } catch (NumberFormatException e) {
-      throw new ModelException(name + ": shape (" + text + ") is not a tuple of integers");
+      shape[i] = (int) d;
     }
+    return shape;
   }
 
   /** A shape as NumPy prints it, for messages: {@code (100, 784)}. */

@@ -15,6 +15,7 @@ import org.nnlab.config.Targets;
 import org.nnlab.experiment.Provenance;
 import org.nnlab.io.AtomicFiles;
 import org.nnlab.io.Json;
+import org.nnlab.io.RegularFiles;
 import org.nnlab.network.Activation;
 import org.nnlab.network.Network;
 import org.nnlab.output.OutputFolder;
@@ -35,12 +36,16 @@ import org.nnlab.output.OutputFolder;
  * from the matrices' shapes and the scaling and targets are the book's defaults. Consecutive
  * matrices must chain (W_{k+1} has as many columns as W_k has rows); what {@link Npy} reads is
  * accepted (float32 is widened, Fortran order transposed). A folder whose export was interrupted
- * while its files moved into place ({@link OutputFolder#isInterrupted}) is refused. Stateless.
+ * while its files moved into place ({@link OutputFolder#isInterrupted}) is refused. What is read is
+ * checked as a model file is ({@link ModelChecks}): finite weights, and scaling and targets that
+ * pass the rules a fresh config gets. Stateless.
  */
 public final class WeightsFolder {
   public static final String LAYERS_JSON = "layers.json";
   private static final Pattern WEIGHT_FILE = Pattern.compile("W[1-9][0-9]*\\.npy");
   private static final ObjectMapper JSON = Json.mapper();
+  /** The largest {@code layers.json} read: it names a few layers and files. */
+  private static final long MAX_LAYERS_JSON = 1 << 20;
 
   private WeightsFolder() {}
 
@@ -114,14 +119,11 @@ public final class WeightsFolder {
     }
     Layers declared = layersJson(dir);
     List<Npy.Matrix> matrices = new ArrayList<>();
-    for (int k = 0; Files.isRegularFile(dir.resolve(fileName(k))); k++) {
-      Path file = dir.resolve(fileName(k));
-      try {
-        byte[] bytes = Files.readAllBytes(file);
-        matrices.add(Npy.decode(bytes, file.toString()));
-      } catch (IOException e) {
-        throw new ModelException(file + ": cannot read: " + e.getMessage(), e);
-      }
+    // a W2.npy that is there but is no regular file is refused by Npy.read, not taken as the end
+    for (int k = 0; Files.exists(dir.resolve(fileName(k))); k++) {
+      Npy.Matrix m = Npy.read(dir.resolve(fileName(k)));
+      ModelChecks.finite(dir.resolve(fileName(k)).toString(), m.values(), m.cols());
+      matrices.add(m);
     }
     if (matrices.isEmpty()) {
       throw new ModelException(dir + ": no W1.npy; expected W1.npy, W2.npy, … shaped (nodes_k, nodes_k-1)");
@@ -151,6 +153,9 @@ public final class WeightsFolder {
       targets = declared.targets() == null ? targets : declared.targets();
       activation = declared.activation() == null ? activation : activation(declared.activation(), dir);
     }
+    // the scaling and targets come from layers.json when there is one: name it in messages
+    ModelChecks.settings((declared == null ? dir : dir.resolve(LAYERS_JSON)).toString(), sizes, activation,
+        inputs, targets, "");
     return new Imported(Network.of(sizes, activation, w), inputs, targets);
   }
 
@@ -195,13 +200,18 @@ public final class WeightsFolder {
 
   private static Layers layersJson(Path dir) {
     Path file = dir.resolve(LAYERS_JSON);
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       return null;
     }
+    byte[] bytes = RegularFiles.read(file, file.toString(), MAX_LAYERS_JSON, "a layers.json", ModelException::new);
     try {
-      return JSON.readValue(file.toFile(), Layers.class);
+      Layers layers = JSON.readValue(bytes, Layers.class);
+      if (layers == null) {
+        throw new ModelException(file + ": not a valid layers.json: empty");
+      }
+      return layers;
     } catch (IOException | IllegalArgumentException e) {
-      throw new ModelException(file + ": not a valid layers.json: " + e.getMessage().lines().findFirst().orElse(""), e);
+      throw new ModelException(file + ": not a valid layers.json: " + Json.message(e), e);
     }
   }
 }

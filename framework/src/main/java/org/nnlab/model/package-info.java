@@ -3,6 +3,6 @@
  * book's backward query, and the files a run leaves for them.
  *
  * <p>Depends on: {@code config}, {@code data}, {@code experiment}, {@code io}, {@code metrics},
- * {@code network}, {@code output}.
+ * {@code network}, {@code output}, {@code rules}.
  */
 package org.nnlab.model;

@@ -80,6 +80,9 @@ public final class Network {
     return new Network(sizes, activation, w);
   }
 
+  /** The most elements a Java array holds (the JDK refuses a few below Integer.MAX_VALUE). */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   private static void checkSizes(int[] sizes) {
     if (sizes.length < 2) {
       throw new IllegalArgumentException("a network needs at least 2 layers, found " + sizes.length);
@@ -87,6 +90,13 @@ public final class Network {
     for (int n : sizes) {
       if (n < 1) {
         throw new IllegalArgumentException("every layer needs at least 1 node, found " + n);
+      }
+    }
+    for (int k = 0; k + 1 < sizes.length; k++) {
+      long cells = (long) sizes[k + 1] * sizes[k];
+      if (cells > MAX_ARRAY) {
+        throw new IllegalArgumentException("weight matrix " + (k + 1) + " would hold " + sizes[k + 1] + "×"
+            + sizes[k] + " = " + cells + " values, more than one array can (" + MAX_ARRAY + ")");
       }
     }
   }

@@ -34,7 +34,7 @@ public record TrialRow(
   public static TrialRow of(TrialResult t, int order) {
     var r = t.result();
     return new TrialRow(t.trial(), order, t.parameters(), t.repeat(), t.seed(), r.status(), r.epochs().size(),
-        r.accuracy(), r.samplesPerSecond(), "", r.epochs());
+        r.accuracy(), r.samplesPerSecond(), r.provenance().member(), r.epochs());
   }
 
   /** Whether it is still to train or training. */

@@ -44,7 +44,11 @@ public final class InputRangeRule extends AbstractRule {
     return inData;
   }
 
-  static List<Violation> checkRange(InputRange range) {
+  /**
+   * What is wrong with a configured {@code range} by this rule, whatever holds it: a config, or a
+   * model file's header (checked when it is loaded).
+   */
+  public static List<Violation> checkRange(InputRange range) {
     List<Violation> found = new ArrayList<>();
     if (!(range.min() < range.max())) {
       found.add(Violation.of(String.format(

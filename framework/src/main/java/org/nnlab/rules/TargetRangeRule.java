@@ -21,8 +21,14 @@ public final class TargetRangeRule extends AbstractRule {
 
   @Override
   public List<Violation> check(RuleContext context) {
-    Targets t = context.config().data().targets();
-    Activation f = context.config().network().activation();
+    return checkTargets(context.config().data().targets(), context.config().network().activation());
+  }
+
+  /**
+   * What is wrong with targets {@code t} for activation {@code f} by this rule, whatever holds them:
+   * a config, or a model file's header (checked when it is loaded).
+   */
+  public static List<Violation> checkTargets(Targets t, Activation f) {
     List<Violation> found = new ArrayList<>();
     inside("off", t.off(), f, found);
     inside("on", t.on(), f, found);

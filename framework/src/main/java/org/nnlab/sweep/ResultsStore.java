@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.nnlab.config.SweepConfig;
+import org.nnlab.experiment.ResultsException;
+import org.nnlab.io.FileErrors;
+import org.nnlab.io.RegularFiles;
 
 /**
  * A sweep's {@code results.jsonl}: one {@link TrialResult} per line, each appended durably the
@@ -27,10 +31,15 @@ import java.util.List;
  * counts a trial twice. A torn last line (no newline, or not valid JSON: the process died
  * mid-write) is ignored, and cut off when the file is opened for appending; a malformed line
  * anywhere else is an error, since it was not torn by a crash. What was dropped or ignored is told
- * in {@link Contents#notes()}. Thread-safe.
+ * in {@link Contents#notes()}. A whole JSON object whose fields are wrong is an error too (a
+ * {@link ResultsException} naming the line and field): it was written so, not torn. Only a regular
+ * file is read. Thread-safe.
  */
 public final class ResultsStore implements AutoCloseable {
   public static final String FILE = "results.jsonl";
+
+  /** The largest {@code results.jsonl} read back: {@value SweepConfig#MAX_TRIALS} trials of a few kB each. */
+  static final long MAX_FILE_BYTES = 1L << 30;
 
   private final Path file;
   private final FileChannel channel;
@@ -88,7 +97,7 @@ public final class ResultsStore implements AutoCloseable {
     java.util.Set<String> seen = new java.util.HashSet<>();
     int duplicates = 0;
     int firstDuplicate = 0;
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes = RegularFiles.read(file, file.toString(), MAX_FILE_BYTES, "a sweep's results", ResultsException::new);
     int start = 0;
     int lineNo = 0;
     while (start < bytes.length) {
@@ -105,12 +114,14 @@ public final class ResultsStore implements AutoCloseable {
       }
       if (!line.isBlank()) {
         try {
-          TrialResult r = TrialResult.parse(line);
+          TrialResult r = TrialResult.parse(line, file + ":" + lineNo);
           if (seen.add(r.trial())) {
             results.add(r);
           } else if (duplicates++ == 0) {
             firstDuplicate = lineNo;
           }
+        } catch (ResultsException e) {
+          throw e; // a whole JSON object with a wrong field was written so, not torn by a crash
         } catch (IllegalArgumentException e) {
           if (last) {
             notes.add(tornNote(file, lineNo));
@@ -164,10 +175,14 @@ public final class ResultsStore implements AutoCloseable {
       throw new IllegalStateException(file + " is closed: trial " + r.trial() + " comes after the sweep ended");
     }
     ByteBuffer line = ByteBuffer.wrap((r.toJsonLine() + "\n").getBytes(StandardCharsets.UTF_8));
-    while (line.hasRemaining()) {
-      channel.write(line);
+    try {
+      while (line.hasRemaining()) {
+        channel.write(line);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      throw FileErrors.writing(file, e);
     }
-    channel.force(false);
     results.add(r);
   }
 

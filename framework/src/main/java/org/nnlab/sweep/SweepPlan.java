@@ -11,6 +11,7 @@ import org.nnlab.config.ConfigNode;
 import org.nnlab.config.ConfigNode.Kind;
 import org.nnlab.config.ConfigNode.Scalar;
 import org.nnlab.config.ExperimentConfig;
+import org.nnlab.config.NetworkSize;
 import org.nnlab.config.Scalars;
 import org.nnlab.config.SweepConfig;
 import org.nnlab.config.SweepConfig.Axis;
@@ -135,6 +136,7 @@ public final class SweepPlan {
       String where = whereOf(p) + ": point {" + p.label() + "}: ";
       try {
         ExperimentConfig c = configOf(Trial.of(base.seed(), p, 0));
+        NetworkSize.requireFits(c);
         for (Finding f : rules.check(RuleContext.ofConfig(c))) {
           if (f.isError()) {
             problems.add(where + f);

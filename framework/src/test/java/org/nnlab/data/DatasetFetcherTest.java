@@ -82,7 +82,7 @@ class DatasetFetcherTest {
 
   private Path fetch(String... mirrors) {
     return DatasetFetcher.into(dataDir).withConnectTimeout(Duration.ofSeconds(2))
-        .withReadTimeout(Duration.ofMillis(300)).fetch("tiny", ORIGINALS, List.of(mirrors));
+        .withReadTimeout(Duration.ofMillis(300)).fetch("tiny", ORIGINALS, TinyIdxSet.sizes(), List.of(mirrors));
   }
 
   private List<String> filesLeft() throws IOException {
@@ -99,7 +99,7 @@ class DatasetFetcherTest {
   void fetch_goodMirror_installsTheVerifiedFiles_andReportsProgress() throws IOException {
     AtomicLong bytes = new AtomicLong();
     Path dir = DatasetFetcher.into(dataDir).withProgress((f, done, total) -> bytes.addAndGet(done == total ? total : 0))
-        .fetch("tiny", ORIGINALS, List.of(base + "/good/"));
+        .fetch("tiny", ORIGINALS, TinyIdxSet.sizes(), List.of(base + "/good/"));
 
     assertEquals(List.of("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz",
         "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"), filesLeft());

@@ -38,7 +38,7 @@ class DatasetImporterTest {
 
   @Test
   void importFrom_plainOriginals_copiesAllFour() throws IOException {
-    new DatasetImporter(tmp.resolve("data")).importFrom("tiny", ORIGINALS, userFiles(false));
+    new DatasetImporter(tmp.resolve("data")).importFrom("tiny", ORIGINALS, TinyIdxSet.sizes(), userFiles(false));
 
     assertEquals(List.of("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte",
         "train-images-idx3-ubyte", "train-labels-idx1-ubyte"), imported());
@@ -48,7 +48,7 @@ class DatasetImporterTest {
   void importFrom_gzOriginals_keepTheirCompression_andReplaceAStalePlainCopy() throws IOException {
     IdxBytes.write(tmp.resolve("data/tiny/t10k-labels-idx1-ubyte"), new byte[] {9});
 
-    new DatasetImporter(tmp.resolve("data")).importFrom("tiny", ORIGINALS, userFiles(true));
+    new DatasetImporter(tmp.resolve("data")).importFrom("tiny", ORIGINALS, TinyIdxSet.sizes(), userFiles(true));
 
     assertEquals(List.of("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz",
         "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"), imported());
@@ -60,7 +60,7 @@ class DatasetImporterTest {
     Path changed = IdxBytes.write(dir.resolve("t10k-labels-idx1-ubyte"), IdxBytes.labels(new byte[] {7, 3}));
 
     DataException e = assertThrows(DataException.class,
-        () -> new DatasetImporter(tmp.resolve("data")).importFrom("tiny", ORIGINALS, dir));
+        () -> new DatasetImporter(tmp.resolve("data")).importFrom("tiny", ORIGINALS, TinyIdxSet.sizes(), dir));
 
     assertEquals(changed + ": content SHA-256 is " + TinyIdxSet.sha256(Files.readAllBytes(changed))
         + ", the original t10k-labels-idx1-ubyte has " + ORIGINALS.get("t10k-labels-idx1-ubyte")
@@ -74,7 +74,7 @@ class DatasetImporterTest {
     Files.delete(dir.resolve("t10k-images-idx3-ubyte"));
 
     DataException e = assertThrows(DataException.class,
-        () -> new DatasetImporter(tmp.resolve("data")).importFrom("tiny", ORIGINALS, dir));
+        () -> new DatasetImporter(tmp.resolve("data")).importFrom("tiny", ORIGINALS, TinyIdxSet.sizes(), dir));
 
     assertEquals(dir + ": no t10k-images-idx3-ubyte or t10k-images-idx3-ubyte.gz; tiny needs"
         + " train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte",

@@ -52,6 +52,17 @@ class AtomicFilesTest {
     AtomicFiles.removeLeftovers(dir.resolve("missing"));
   }
 
+  @Test
+  void aFailedWrite_namesTheTargetFile_notTheTemporaryOne() throws IOException {
+    Path blocker = Files.writeString(dir.resolve("f"), "x");
+    assertThatThrownBy(() -> AtomicFiles.write(blocker.resolve("results.json"), "{}"))
+        .isInstanceOf(IOException.class).hasMessageStartingWith(blocker.resolve("results.json") + ": cannot write: ");
+    // what the content's own source throws (a download timing out) is not taken for a write failure
+    assertThatThrownBy(() -> AtomicFiles.write(dir.resolve("d.gz"), out -> {
+      throw new java.net.SocketTimeoutException("Read timed out");
+    }, written -> {})).isInstanceOf(java.net.SocketTimeoutException.class).hasMessage("Read timed out");
+  }
+
   private static List<String> names(Path d) throws IOException {
     try (Stream<Path> s = Files.list(d)) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();

@@ -11,17 +11,23 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.nnlab.config.ConfigWriter;
 import org.nnlab.config.InputRange;
+import org.nnlab.config.NetworkConfig;
 import org.nnlab.config.Targets;
 import org.nnlab.experiment.Provenance;
 import org.nnlab.testsupport.RandomNetworks;
+import org.nnlab.testsupport.TinyExperiments;
 
 class ModelFileProperties {
 
   static Model model(int[] sizes, long seed) {
     Provenance p = new Provenance("sha256:abc", Map.of("train", "sha256:def"), seed, "0.1.0", "17", "Linux", "");
+    // the config that trained it: a model file's config must bind and agree with its header
+    String config = ConfigWriter.toYaml(TinyExperiments.config().withNetwork(
+        new NetworkConfig(Arrays.stream(sizes).boxed().toList(), null, null)));
     return new Model(RandomNetworks.network(sizes, seed), new InputRange(0.01, 1.0), new Targets(0.01, 0.99),
-        "name: tiny\n", p);
+        config, p);
   }
 
   @Provide

@@ -43,6 +43,19 @@ class ReportModelTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void trialRows_nameTheClusterMemberThatTrainedEachTrial() {
+    TrialResult local = Trials.of(Map.of("lr", 0.1), 0, 1, 0.5);
+    var r = local.result();
+    TrialResult remote = new TrialResult("{\"lr\":0.3}#0", Map.of("lr", 0.3), 0, 2, new org.nnlab.experiment.ExperimentResult(
+        r.name(), r.status(), 0.6, r.samplesPerSecond(), r.trainSeconds(), r.wallSeconds(), r.samplesTrained(),
+        r.epochs(), r.findings(), r.confusion(), r.provenance().withMember("10.0.0.2:5701"), r.config()));
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) ReportModel.sweep("s", List.of(local, remote),
+        List.of(), dir).get("trials");
+    assertThat(rows).extracting(m -> m.get("member")).containsExactly("10.0.0.2:5701", "");
+  }
+
+  @Test
   void json_cannotEndTheScriptElementItIsEmbeddedIn() {
     List<TrialResult> t = new ArrayList<>(List.of(Trials.of(Map.of("note", "</script><!--"), 0, 1, 0.5)));
     String json = ReportModel.json(ReportModel.sweep("s</script>", t, List.of(), dir));

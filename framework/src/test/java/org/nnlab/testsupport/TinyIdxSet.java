@@ -28,6 +28,13 @@ public final class TinyIdxSet {
     return m;
   }
 
+  /** Base file name → size in bytes of its plain content. */
+  public static Map<String, Long> sizes() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    plain().forEach((f, b) -> m.put(f, (long) b.length));
+    return m;
+  }
+
   public static String sha256(byte[] b) {
     return Sha256.start().update(b).hex();
   }
