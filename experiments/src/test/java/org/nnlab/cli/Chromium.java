@@ -164,16 +164,28 @@ final class Chromium implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the browser and waits until it and every process it started have exited, so that no
+   * renderer writes into the profile while the test's folder is deleted.
+   */
   @Override
   public void close() throws Exception {
+    List<ProcessHandle> started = process.descendants().toList();
     try {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // the browser is stopped below either way
+      call("Browser.close", JSON.createObjectNode());
+    } catch (Exception | AssertionError e) {
+      // it may already be closing: stopped below either way
     }
-    process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    for (ProcessHandle child : started) {
+      child.destroy();
+      try {
+        child.onExit().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        child.destroyForcibly();
+      }
     }
   }
 }
