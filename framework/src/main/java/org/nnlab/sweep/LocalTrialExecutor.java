@@ -2,9 +2,11 @@ package org.nnlab.sweep;
 
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,6 +43,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
   private final ExperimentRunner.Factory runners;
   private final DatasetLoader loader;
   private final ExecutorService pool;
+  private final Queue<Thread> workers = new ConcurrentLinkedQueue<>();
   private final Set<CompletableFuture<TrialRun>> inFlight = ConcurrentHashMap.newKeySet();
 
   /**
@@ -59,6 +62,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
     AtomicInteger made = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, THREAD_NAME + made.incrementAndGet());
+      workers.add(t);
       t.setDaemon(true);
       return t;
     });
@@ -128,6 +132,20 @@ public final class LocalTrialExecutor implements TrialExecutor {
           }
         } catch (InterruptedException e) {
           interrupted = true;
+        }
+      }
+      // a terminated pool's last worker may still be ending its run(): wait until no thread is alive
+      for (Thread t : workers) {
+        while (t.isAlive() && t != Thread.currentThread()) {
+          try {
+            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+          if (t.isAlive() && System.nanoTime() > deadline) {
+            throw new IllegalStateException("thread " + t.getName() + " still alive "
+                + STOP_TIMEOUT.toSeconds() + " s after its pool stopped");
+          }
         }
       }
     } finally {
