@@ -186,7 +186,9 @@ public final class ReportServer implements AutoCloseable {
           out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
         }
         out.flush();
-        Thread.sleep(MIN_GAP_MILLIS);
+        if (!source.finished()) {
+          Thread.sleep(MIN_GAP_MILLIS); // an ended source's last model and "end" go out at once
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
