@@ -130,8 +130,15 @@ public final class ExperimentRunner {
     }
   }
 
-  /** The rules that need no training (config, data, initial weights), plus the gradient check if asked. */
+  /**
+   * The rules that need no training (config, data, initial weights), plus the gradient check if
+   * asked. The data is read and the weights drawn only when a rule in force looks at them.
+   */
   public List<Finding> check(ExperimentConfig config, boolean gradients) {
+    List<Phase> beyondConfig = gradients ? List.of(Phase.DATA, Phase.INIT, Phase.GRADIENT) : List.of(Phase.DATA, Phase.INIT);
+    if (!rules.anyRuleIn(config, beyondConfig)) {
+      return rules.check(RuleContext.ofConfig(config));
+    }
     Prepared p = prepare(config);
     List<Finding> found = new ArrayList<>(p.findings);
     if (gradients && p.network != null) {

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.nnlab.config.ConfigLoader;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.data.DefaultDatasetLoader;
 import org.nnlab.experiment.NetworkFactory;
@@ -13,6 +14,7 @@ import org.nnlab.metrics.MetricsOptions;
 import org.nnlab.model.StartingNetworks;
 import org.nnlab.rules.BuiltInRules;
 import org.nnlab.rules.Rule;
+import org.nnlab.rules.RuleBook;
 import org.nnlab.training.Trainer;
 
 /**
@@ -45,6 +47,13 @@ public final class NnlabModule extends AbstractModule {
   @Singleton
   MeterRegistry meterRegistry() {
     return new SimpleMeterRegistry();
+  }
+
+  @Provides
+  @Singleton
+  ConfigLoader configLoader(RuleBook rules) {
+    // every rule bound through the Multibinder, the host's too, may be named under rules:
+    return new ConfigLoader(rules.ids());
   }
 
   @Provides
