@@ -24,13 +24,13 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class, CheckCommand.class, SweepCommand.class, ReportCommand.class,
       QueryCommand.class, BackqueryCommand.class, ExportCommand.class, ImportCommand.class,
-      DataCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+      DataCommand.class, BenchCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class
     })
 public final class Main {
   @CommandLine.Option(
       names = "--verbose",
       scope = CommandLine.ScopeType.INHERIT,
-      description = "print stack traces for errors")
+      description = "print stack traces for errors; with a cluster, Hazelcast's INFO lines too")
   boolean verbose;
 
   public static final int OK = 0;
@@ -38,7 +38,7 @@ public final class Main {
   public static final int BAD_INPUT = 2;
 
   /** The commands that train, and so want the JIT warm-up started at once. */
-  private static final Set<String> TRAINS = Set.of("run", "sweep", "bench");
+  private static final Set<String> TRAINS = Set.of("run", "sweep", "bench", "worker");
 
   public static void main(String[] args) {
     // Guice's generated fast-class bytecode costs ~0.3 s of start-up and buys nothing for a
@@ -46,7 +46,9 @@ public final class Main {
     if (System.getProperty("guice_bytecode_gen_option") == null) {
       System.setProperty("guice_bytecode_gen_option", "DISABLED");
     }
-    if (args.length > 0 && TRAINS.contains(args[0])) {
+    // a sweep's coordinator (--cluster) trains nothing itself: its cores are the workers' on one machine
+    boolean coordinates = java.util.Arrays.stream(args).anyMatch(a -> a.equals("--cluster") || a.startsWith("--cluster="));
+    if (args.length > 0 && TRAINS.contains(args[0]) && !coordinates) {
       // the vector loops compile (~1 s of JIT work) while Guice starts and the data is read
       TrainingEngine.warmUpInBackground();
     }
@@ -66,6 +68,16 @@ public final class Main {
       return BAD_INPUT;
     });
     return cli.execute(args);
+  }
+
+  /** Whether {@code --verbose} was given to {@code spec}'s command or to a command above it. */
+  static boolean verbose(CommandLine.Model.CommandSpec spec) {
+    for (CommandLine c = spec.commandLine(); c != null; c = c.getParent()) {
+      if (c.getParseResult() != null && c.getParseResult().hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Bad input becomes one line on stderr and exit 2; a stack trace only with --verbose. */

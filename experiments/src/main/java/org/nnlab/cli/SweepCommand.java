@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.nnlab.cluster.WorkerOptions;
 import org.nnlab.config.ConfigDocument;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.sweep.ResultsStore;
@@ -40,17 +41,26 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--parallel", paramLabel = "N", description = "trials at once (default: sweep.parallelism, else the cores)")
   Integer parallel;
 
+  @Option(names = "--cluster", paramLabel = "HOST:PORT,…",
+      description = "train the trials on the members of this Hazelcast cluster (nnlab worker; docs/cluster.md)")
+  String cluster;
+
+  @Option(names = "--cluster-name", paramLabel = "NAME", description = "with --cluster: the cluster's name (default: nnlab)")
+  String clusterName = WorkerOptions.DEFAULT_NAME;
+
   @Spec CommandSpec spec;
 
   private final SweepRunner runner;
   private final RuleBook rules;
   private final ReportWriter reports;
+  private final ClusterSweep clusterSweep;
 
   @Inject
-  SweepCommand(SweepRunner runner, RuleBook rules, ReportWriter reports) {
+  SweepCommand(SweepRunner runner, RuleBook rules, ReportWriter reports, ClusterSweep clusterSweep) {
     this.runner = runner;
     this.rules = rules;
     this.reports = reports;
+    this.clusterSweep = clusterSweep;
   }
 
   @Override
@@ -63,6 +73,10 @@ final class SweepCommand implements Callable<Integer> {
     }
     SweepPlan plan = SweepPlan.of(doc);
     plan.validate(rules);
+    if (cluster != null && parallel != null) {
+      throw new UserInputException("--parallel does not apply with --cluster: each worker's --threads sets how many "
+          + "trials it trains at once");
+    }
     if (parallel != null && parallel < 1) {
       throw new UserInputException("--parallel must be ≥ 1, found " + parallel);
     }
@@ -72,19 +86,27 @@ final class SweepCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     long start = System.nanoTime();
     List<TrialResult> results;
+    String where = "on " + threads + " thread(s)";
     try (ReportFolder folder = ReportFolder.open(dir, stderr)) {
       SweepIdentity.of(plan).claim(dir, resume);
       RunCommand.printEngine(plan.base().name(), plan.base().network().engine(), stdout, stderr);
       try (ResultsStore store = ResultsStore.open(dir.resolve(ResultsStore.FILE));
           SweepProgress progress = SweepProgress.start(plan.base().name(), stdout)) {
         store.notes().forEach(n -> stderr.println("note: " + n));
-        results = runner.run(plan, store, threads, progress);
+        if (cluster == null) {
+          results = runner.run(plan, store, threads, progress);
+        } else {
+          ClusterSweep.Outcome outcome =
+              clusterSweep.run(cluster, clusterName, Main.verbose(spec), plan, store, progress, stdout);
+          results = outcome.results();
+          where = outcome.where();
+        }
       }
       reports.publishSweep(results, folder.output());
     }
     long failed = results.stream().filter(r -> !r.result().completed()).count();
-    stdout.printf(Locale.ROOT, "%s: %d trials on %d thread(s) in %.1f s, %d not completed%n",
-        plan.base().name(), results.size(), threads, (System.nanoTime() - start) / 1e9, failed);
+    stdout.printf(Locale.ROOT, "%s: %d trials %s in %.1f s, %d not completed%n",
+        plan.base().name(), results.size(), where, (System.nanoTime() - start) / 1e9, failed);
     stdout.println("report: " + dir.resolve("report.html"));
     return failed > 0 ? Main.RULE_ERROR : Main.OK;
   }

@@ -67,8 +67,10 @@ final class SweepProgress implements SweepListener, AutoCloseable {
       bar.setExtraMessage(String.format(Locale.ROOT, " best %.4f", best));
       return;
     }
-    out.printf(Locale.ROOT, "trial %d/%d {%s} seed %d: %s, accuracy %.4f (best %.4f), %s left%n",
-        done, total, label(r), r.seed(), r.result().status(), acc, best, eta(done, total));
+    String member = r.result().provenance().member();
+    out.printf(Locale.ROOT, "trial %d/%d {%s} seed %d: %s, accuracy %.4f (best %.4f), %s left%s%n",
+        done, total, label(r), r.seed(), r.result().status(), acc, best, eta(done, total),
+        member.isEmpty() ? "" : ", on " + member);
   }
 
   private static String label(TrialResult r) {

@@ -89,8 +89,12 @@ public final class ConfigLoader {
     return document(yaml, Path.of(name.endsWith(".yaml") ? name : name + ".yaml"));
   }
 
-  /** As {@link #document(Path)}, with the text given; {@code file} names it and anchors paths. */
-  ConfigDocument document(String text, Path file) {
+  /**
+   * As {@link #document(Path)}, with the text given; {@code file} names it in messages and anchors
+   * relative paths (and {@code extends:}). Use it for YAML that did not come from a file, such as
+   * {@link ConfigWriter}'s canonical text sent to another machine.
+   */
+  public ConfigDocument document(String text, Path file) {
     List<Path> chain = new ArrayList<>();
     Mapping root = merged(text, file, file.toString(), chain);
     return new ConfigDocument(root, baseName(file), knownRuleIds, Path.of(""));

@@ -68,6 +68,12 @@ public record ExperimentResult(
         samplesTrained, epochs, findings, confusion, provenance, config, mistakes, rotated);
   }
 
+  /** This result with {@code provenance} replaced (a cluster adds the member that trained it). */
+  public ExperimentResult withProvenance(Provenance replaced) {
+    return new ExperimentResult(name, status, accuracy, samplesPerSecond, trainSeconds, wallSeconds,
+        samplesTrained, epochs, findings, confusion, replaced, config, mistakes, rotatedAccuracy);
+  }
+
   public boolean completed() {
     return COMPLETED.equals(status);
   }

@@ -1,12 +1,12 @@
 package org.nnlab.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.nnlab.io.Sha256;
 import org.nnlab.network.EngineInfo;
 import org.nnlab.network.Network;
@@ -14,13 +14,15 @@ import org.nnlab.network.Network;
 /**
  * Where a result came from, enough to run it again: the config's hash, each dataset's SHA-256, the
  * seed, and the versions of nnlab, Java and the OS, plus the git commit when run inside a checkout,
- * and the training engine that ran.
+ * the training engine that ran and, for a trial trained on a cluster, the member that trained it.
  *
  * @param datasets part ("train", "test") → {@code sha256:<hex>}; a run that started from
  *     {@code network.weights} also has "weights" → {@link #sha256(Network)} of those weights
  * @param gitCommit the checkout's HEAD commit, or empty outside a git checkout
  * @param engine the engine, precision and kernels that trained; null where nothing trained (imported
  *     weights) and in results written before nnlab recorded it, and then left out of the JSON
+ * @param member the cluster member ({@code host:port}) that trained this result; empty for a run
+ *     in this JVM, and then left out of the JSON, so a local run's record is as it was
  */
 public record Provenance(
     String configHash,
@@ -30,10 +32,19 @@ public record Provenance(
     String java,
     String os,
     String gitCommit,
-    @JsonInclude(JsonInclude.Include.NON_NULL) EngineInfo engine) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) EngineInfo engine,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) String member) {
   public Provenance {
     datasets = Collections.unmodifiableMap(new TreeMap<>(datasets));
     gitCommit = gitCommit == null ? "" : gitCommit;
+    member = member == null ? "" : member;
+  }
+
+  /** Provenance of a run in this JVM (no cluster member). */
+  public Provenance(
+      String configHash, Map<String, String> datasets, long seed, String nnlab, String java, String os,
+      String gitCommit, EngineInfo engine) {
+    this(configHash, datasets, seed, nnlab, java, os, gitCommit, engine, "");
   }
 
   /** Provenance of weights no engine trained here. */
@@ -41,6 +52,16 @@ public record Provenance(
       String configHash, Map<String, String> datasets, long seed, String nnlab, String java, String os,
       String gitCommit) {
     this(configHash, datasets, seed, nnlab, java, os, gitCommit, null);
+  }
+
+  /** This provenance, recording that cluster member {@code member} ({@code host:port}) trained the run. */
+  public Provenance withMember(String member) {
+    return new Provenance(configHash, datasets, seed, nnlab, java, os, gitCommit, engine, member);
+  }
+
+  /** The version of nnlab running in this JVM: what {@link #here} records as {@link #nnlab()}. */
+  public static String nnlabVersion() {
+    return Versions.nnlab();
   }
 
   /** The key of {@link #datasets} under which starting weights are recorded. */
