@@ -57,6 +57,7 @@ class HostProjectTest {
     String out = run(host, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--add-modules", "jdk.incubator.vector", "-cp", classpath, "example.HostExample");
 
+    assertThat(out).as("no Micrometer warning on the console").doesNotContain("io.micrometer", "already registered");
     Map<String, Double> printed = new TreeMap<>();
     String runLine = out.lines().filter(l -> l.startsWith("run ")).findFirst().orElseThrow();
     String[] r = runLine.split(" ", 5);
