@@ -2,7 +2,7 @@
  * nnlab: rule-checked experiments with the sigmoid network of <i>Make Your Own Neural Network</i>.
  * Start at {@link org.nnlab.experiment.ExperimentRunner} (one run) or {@link
  * org.nnlab.sweep.SweepRunner} (a sweep), both built by Guice from {@link
- * org.nnlab.inject.NnlabModule}.
+ * org.nnlab.inject.NnlabModule}. Every error a host can catch is an {@link org.nnlab.NnlabException}.
  *
  * <p>Package order, bottom up — a package imports only packages before it: {@code network} and
  * {@code io} → {@code output} → {@code config} → {@code data} → {@code training} → {@code rules} → {@code metrics} →

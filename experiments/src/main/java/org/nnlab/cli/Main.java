@@ -8,21 +8,19 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.util.Set;
-import org.nnlab.config.ConfigException;
-import org.nnlab.data.DataException;
-import org.nnlab.experiment.ResultsException;
+import org.nnlab.NnlabException;
 import org.nnlab.inject.NnlabModule;
+import org.nnlab.metrics.MetricsOptions;
 import org.nnlab.io.JvmMemory;
 import org.nnlab.io.Printable;
-import org.nnlab.model.ModelException;
 import org.nnlab.network.TrainingEngine;
-import org.nnlab.output.OutputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code nnlab} command: the composition root, and the only place an injector is created.
- * Exit codes: 0 ok, 1 a rule error or a diverged run, 2 bad input (config, data, arguments).
+ * Exit codes: 0 ok, 1 a rule error or a diverged run, 2 bad input (any {@link NnlabException}, bad
+ * arguments).
  */
 @Command(
     name = "nnlab",
@@ -67,11 +65,14 @@ public final class Main {
 
   /** Runs the command line with the given streams; returns the exit code. For tests and embedding. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    // a composite, so that --serve can add a Prometheus registry once the command line is read
+    // a composite, so that --serve can add a Prometheus registry once the command line is read; a
+    // command's meters stay until it exits, so that /metrics shows every trial of a sweep
     CompositeMeterRegistry meters = new CompositeMeterRegistry();
     meters.add(new SimpleMeterRegistry());
-    Injector injector = Guice.createInjector(Modules.override(new NnlabModule())
-        .with(binder -> binder.bind(MeterRegistry.class).toInstance(meters)));
+    Injector injector = Guice.createInjector(Modules.override(new NnlabModule()).with(binder -> {
+      binder.bind(MeterRegistry.class).toInstance(meters);
+      binder.bind(MetricsOptions.class).toInstance(MetricsOptions.KEEP);
+    }));
     CommandLine cli = new CommandLine(new Main(), new GuiceFactory(injector));
     cli.setOut(out);
     cli.setErr(err);
@@ -108,10 +109,13 @@ public final class Main {
       verbose |= p.hasMatchedOption("--verbose");
     }
     PrintWriter err = cli.getErr();
-    if (e instanceof ConfigException || e instanceof DataException || e instanceof ModelException
-        || e instanceof ResultsException || e instanceof OutputException || e instanceof UserInputException) {
+    if (e instanceof NnlabException || e instanceof UserInputException) {
       // messages quote values from files and arguments: no control bytes reach the terminal
-      err.println("nnlab: " + Printable.message(e.getMessage()));
+      err.println("nnlab: " + Printable.message(e instanceof NnlabException n ? CliHints.message(n) : e.getMessage()));
+      String hint = e instanceof NnlabException n ? CliHints.hint(n) : null;
+      if (hint != null) {
+        err.println(hint);
+      }
       if (verbose) {
         e.printStackTrace(err);
       }

@@ -16,7 +16,7 @@ import org.nnlab.config.ConfigNode.Mapping;
 import org.nnlab.io.RegularFiles;
 
 /**
- * Reads experiment configs from YAML files: safe SnakeYAML composition, {@code extends:} merging,
+ * Reads experiment configs from YAML files or text: safe SnakeYAML composition, {@code extends:} merging,
  * {@code --set} overrides, then binding to an {@link ExperimentConfig}.
  *
  * <p>Use {@link #load(Path)} for a plain config; use {@link #document(Path)} when the raw tree is
@@ -27,6 +27,9 @@ import org.nnlab.io.RegularFiles;
  * ExperimentConfig c = ConfigLoader.load(Path.of("configs/quickstart.yaml"),
  *     List.of("training.epochs=1", "network.layers[1]=50"));
  * }</pre>
+ *
+ * <p>Injected ({@code @Inject ConfigLoader}), it knows every rule bound in the injector, a host's
+ * too; {@link #load(Path)} knows only the built-in rules.
  *
  * <p>{@code extends: base.yaml} (relative to the file) loads the base first and deep-merges the
  * file over it: maps merge key by key, the child wins, lists are replaced whole. Relative data
@@ -91,6 +94,22 @@ public final class ConfigLoader {
     root.get("rules").filter(r -> r instanceof Mapping)
         .ifPresent(r -> ((Mapping) r).entries().forEach(e -> ruleIds.add(e.key())));
     return new ConfigDocument(root, "config", ruleIds, Path.of("")).bind();
+  }
+
+  /**
+   * Reads a config from YAML text, e.g. one a host holds in a string; {@code name} stands for the
+   * file in messages ({@code name:3:5: …}) and is the config's name when it has no {@code name:}.
+   * Relative paths (data files, {@code extends:}) resolve against the working directory.
+   *
+   * @throws ConfigException for malformed YAML or a config that does not bind
+   */
+  public ExperimentConfig parse(String yaml, String name) {
+    return document(yaml, name).bind();
+  }
+
+  /** As {@link #parse}, before binding: for a text with a {@code sweep:} block. */
+  public ConfigDocument document(String yaml, String name) {
+    return document(yaml, Path.of(name.endsWith(".yaml") ? name : name + ".yaml"));
   }
 
   /**

@@ -38,6 +38,11 @@ public record ExperimentConfig(
     rules = rules == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(rules));
   }
 
+  /** A builder with the documented defaults: see {@link ExperimentConfigBuilder}. */
+  public static ExperimentConfigBuilder builder() {
+    return new ExperimentConfigBuilder();
+  }
+
   public ExperimentConfig withName(String newName) {
     return new ExperimentConfig(newName, seed, data, network, training, rules);
   }

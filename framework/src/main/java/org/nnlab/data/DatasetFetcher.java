@@ -172,7 +172,7 @@ public final class DatasetFetcher {
     }
     throw new DataException("cannot fetch " + id + "/" + fileName + " from any of "
         + urls.size() + " mirror(s): " + String.join("; ", failures)
-        + "; no file was written. Without internet, use `nnlab data import " + id + " DIR`");
+        + "; no file was written. Without internet, import files you have with DatasetImporter.importFrom");
   }
 
   private void download(String url, Path dir, String fileName, Original expected) {

@@ -66,7 +66,7 @@ public final class DefaultDatasetLoader implements DatasetLoader {
     if (!dataset.onDisk()) {
       return fromResources(dataset, part, name);
     }
-    Path dir = locations.find(dataset).orElseThrow(() -> new DataException(
+    Path dir = locations.find(dataset).orElseThrow(() -> DataException.notInstalled(dataset.id(),
         dataset.id() + " is not installed; looked for its four IDX files (plain or .gz) in "
             + locations.searched(dataset) + "; " + howToGet(dataset)));
     Path images = DataLocations.file(dir, part.images()).orElseThrow();
@@ -77,8 +77,8 @@ public final class DefaultDatasetLoader implements DatasetLoader {
   }
 
   static String howToGet(KnownDataset dataset) {
-    String get = "run `nnlab data fetch " + dataset.id() + "` or `nnlab data import "
-        + dataset.id() + " DIR`";
+    String get = "fetch it with DatasetFetcher.fetch(" + dataset + ") or import files you have with "
+        + "DatasetImporter.importFrom(" + dataset + ", dir)";
     return dataset == KnownDataset.FASHION_MNIST
         ? "install the Debian package dataset-fashion-mnist, or " + get
         : get;

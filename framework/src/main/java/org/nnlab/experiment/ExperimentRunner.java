@@ -21,6 +21,7 @@ import org.nnlab.data.Datasets;
 import org.nnlab.data.InputScaling;
 import org.nnlab.data.TargetEncoding;
 import org.nnlab.metrics.Evaluation;
+import org.nnlab.metrics.MetricsOptions;
 import org.nnlab.metrics.TrainingMetrics;
 import org.nnlab.network.Network;
 import org.nnlab.network.TrainingEngine;
@@ -59,33 +60,42 @@ public final class ExperimentRunner {
   private final NetworkFactory networks;
   private final Trainer trainer;
   private final MeterRegistry registry;
+  private final MetricsOptions metricsOptions;
   private final Tags meterTags;
+
+  /** A runner whose meters leave {@code registry} when each run ends. */
+  public ExperimentRunner(
+      DatasetLoader loader, RuleBook rules, NetworkFactory networks, Trainer trainer, MeterRegistry registry) {
+    this(loader, rules, networks, trainer, registry, MetricsOptions.REMOVE_AFTER_RUN);
+  }
 
   @Inject
   public ExperimentRunner(
-      DatasetLoader loader, RuleBook rules, NetworkFactory networks, Trainer trainer, MeterRegistry registry) {
-    this(loader, rules, networks, trainer, registry, Tags.empty());
+      DatasetLoader loader, RuleBook rules, NetworkFactory networks, Trainer trainer, MeterRegistry registry,
+      MetricsOptions metricsOptions) {
+    this(loader, rules, networks, trainer, registry, metricsOptions, Tags.empty());
   }
 
   private ExperimentRunner(
       DatasetLoader loader, RuleBook rules, NetworkFactory networks, Trainer trainer, MeterRegistry registry,
-      Tags meterTags) {
+      MetricsOptions metricsOptions, Tags meterTags) {
     this.loader = loader;
     this.rules = rules;
     this.networks = networks;
     this.trainer = trainer;
     this.registry = registry;
+    this.metricsOptions = metricsOptions;
     this.meterTags = meterTags;
   }
 
   /**
    * Makes runners that share the injected rules, network factory, trainer and meter registry, each
    * reading data through a loader the caller gives and tagging its meters: how a sweep gets one
-   * runner per trial (its datasets cached for the sweep, its meters tagged {@code trial=<id>}).
+   * runner per trial (its datasets cached for the sweep, its meters tagged {@code run=<sweep id>, trial=<id>}).
    *
    * <pre>{@code
    * ExperimentRunner.Factory runners = injector.getInstance(ExperimentRunner.Factory.class);
-   * ExperimentRunner trial = runners.create(new CachingDatasetLoader(loader), Tags.of("trial", id));
+   * ExperimentRunner trial = runners.create(new CachingDatasetLoader(loader), Tags.of("run", sweepId, "trial", id));
    * }</pre>
    *
    * <p>Thread-safe.
@@ -95,23 +105,42 @@ public final class ExperimentRunner {
     private final NetworkFactory networks;
     private final Trainer trainer;
     private final MeterRegistry registry;
+    private final MetricsOptions metricsOptions;
+
+    /** Runners whose meters leave {@code registry} when each run ends. */
+    public Factory(RuleBook rules, NetworkFactory networks, Trainer trainer, MeterRegistry registry) {
+      this(rules, networks, trainer, registry, MetricsOptions.REMOVE_AFTER_RUN);
+    }
 
     @Inject
-    public Factory(RuleBook rules, NetworkFactory networks, Trainer trainer, MeterRegistry registry) {
+    public Factory(
+        RuleBook rules, NetworkFactory networks, Trainer trainer, MeterRegistry registry, MetricsOptions metricsOptions) {
       this.rules = rules;
       this.networks = networks;
       this.trainer = trainer;
       this.registry = registry;
+      this.metricsOptions = metricsOptions;
     }
 
-    /** A runner reading data through {@code loader}, its meters carrying {@code meterTags} besides {@code experiment=<name>}. */
+    /**
+     * A runner reading data through {@code loader}, its meters carrying {@code meterTags}: the
+     * {@code run} and {@code trial} tags of {@link TrainingMetrics} (a fresh run id and
+     * {@code trial=none} when absent).
+     */
     public ExperimentRunner create(DatasetLoader loader, Tags meterTags) {
-      return new ExperimentRunner(loader, rules, networks, trainer, registry, meterTags);
+      return new ExperimentRunner(loader, rules, networks, trainer, registry, metricsOptions, meterTags);
     }
   }
 
-  /** The rules that need no training (config, data, initial weights), plus the gradient check if asked. */
+  /**
+   * The rules that need no training (config, data, initial weights), plus the gradient check if
+   * asked. The data is read and the weights drawn only when a rule in force looks at them.
+   */
   public List<Finding> check(ExperimentConfig config, boolean gradients) {
+    List<Phase> beyondConfig = gradients ? List.of(Phase.DATA, Phase.INIT, Phase.GRADIENT) : List.of(Phase.DATA, Phase.INIT);
+    if (!rules.anyRuleIn(config, beyondConfig)) {
+      return rules.check(RuleContext.ofConfig(config));
+    }
     Prepared p = prepare(config);
     List<Finding> found = new ArrayList<>(p.findings);
     if (gradients && p.network != null) {
@@ -167,7 +196,13 @@ public final class ExperimentRunner {
     long wallStart = System.nanoTime();
     TrainingEngine.warmUpInBackground(); // the JIT works while prepare reads the data
     Prepared p = prepare(config);
-    TrainingMetrics metrics = new TrainingMetrics(registry, config.name(), meterTags);
+    try (TrainingMetrics metrics = new TrainingMetrics(registry, config.name(), meterTags, metricsOptions)) {
+      return train(config, p, metrics, earlier, listener, wallStart);
+    }
+  }
+
+  private ExperimentRun train(ExperimentConfig config, Prepared p, TrainingMetrics metrics, Earlier earlier,
+      TrainingListener listener, long wallStart) {
     List<Finding> findings = new ArrayList<>(p.findings);
     InputScaling scaling = InputScaling.of(config.data().inputs());
     if (RuleBook.hasErrors(findings)) {
@@ -175,7 +210,7 @@ public final class ExperimentRunner {
       return new ExperimentRun(
           result(config, p, ExperimentResult.FAILED, Double.NaN, List.of(), findings, null, metrics,
               Earlier.NONE, wallStart),
-          p.network, p.train, p.test, null, config);
+          p.network, p.train, p.test, null, config, metrics.runId());
     }
     earlier.restoreInto(p.network);
     findings.addAll(earlier.epochFindings());
@@ -234,7 +269,7 @@ public final class ExperimentRunner {
     ExperimentResult result = result(
         config, p, status, accuracy, epochs, findings, last[0], metrics, earlier, wallStart)
         .withRotatedAccuracy(rotated);
-    return new ExperimentRun(result, p.network, p.train, p.test, last[0], config);
+    return new ExperimentRun(result, p.network, p.train, p.test, last[0], config, metrics.runId());
   }
 
   /** Config rules, data, data rules, initial weights, init rules: everything before training. */

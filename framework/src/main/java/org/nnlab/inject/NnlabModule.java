@@ -6,17 +6,21 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.nnlab.config.ConfigLoader;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.data.DefaultDatasetLoader;
 import org.nnlab.experiment.NetworkFactory;
+import org.nnlab.metrics.MetricsOptions;
 import org.nnlab.model.StartingNetworks;
 import org.nnlab.rules.BuiltInRules;
 import org.nnlab.rules.Rule;
+import org.nnlab.rules.RuleBook;
 import org.nnlab.training.Trainer;
 
 /**
  * Everything nnlab needs to run experiments: the built-in rules (a {@code Multibinder<Rule>} that a
- * host adds to), the dataset loader, the network factory, the trainer and a {@link MeterRegistry}.
+ * host adds to), the dataset loader, the network factory, the trainer, a {@link MeterRegistry} and
+ * {@link MetricsOptions} (a run's meters leave the registry when it ends).
  * Does no I/O.
  *
  * <pre>{@code
@@ -43,6 +47,20 @@ public final class NnlabModule extends AbstractModule {
   @Singleton
   MeterRegistry meterRegistry() {
     return new SimpleMeterRegistry();
+  }
+
+  @Provides
+  @Singleton
+  ConfigLoader configLoader(RuleBook rules) {
+    // every rule bound through the Multibinder, the host's too, may be named under rules:
+    return new ConfigLoader(rules.ids());
+  }
+
+  @Provides
+  @Singleton
+  MetricsOptions metricsOptions() {
+    // a long-lived host must not collect one set of meters per run; it binds KEEP to scrape afterwards
+    return MetricsOptions.REMOVE_AFTER_RUN;
   }
 
   @Provides

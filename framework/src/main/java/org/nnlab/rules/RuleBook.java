@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.nnlab.config.ExperimentConfig;
 import org.nnlab.config.Severity;
 
 /**
@@ -68,6 +69,16 @@ public final class RuleBook {
     }
     found.sort(Comparator.comparing(Finding::severity).reversed());
     return found;
+  }
+
+  /**
+   * Whether any rule in force under {@code config} looks at one of {@code phases}: when none does,
+   * a check need not read the data or draw the weights.
+   */
+  public boolean anyRuleIn(ExperimentConfig config, java.util.Collection<Phase> phases) {
+    RuleContext context = RuleContext.ofConfig(config);
+    return rules.values().stream().anyMatch(r -> severityOf(r, context) != Severity.OFF
+        && r.phases().stream().anyMatch(phases::contains));
   }
 
   /** True when any finding is an error. */

@@ -14,12 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.experiment.ExperimentRunner;
+import org.nnlab.metrics.TrainingMetrics;
 import org.nnlab.training.TrainingListener;
 
 /**
  * Trains trials on a fixed pool of threads in this JVM ({@code nnlab-trial-1}, {@code -2}, …), one
  * {@link ExperimentRunner} per trial from the injected factory, its meters tagged
- * {@code trial=<id>} (without the tag a registry keeps only the first trial's gauges), every trial
+ * {@code run=<this executor's id>, trial=<id>} (so two sweeps at once, or a sweep after a run of the
+ * same name, stay apart in the host's registry), every trial
  * reading its data through one {@link CachingDatasetLoader}, so a sweep reads each dataset once.
  *
  * <pre>{@code
@@ -42,6 +44,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
   private final int threads;
   private final ExperimentRunner.Factory runners;
   private final DatasetLoader loader;
+  private final String runId = TrainingMetrics.newRunId();
   private final ExecutorService pool;
   private final Queue<Thread> workers = new ConcurrentLinkedQueue<>();
   private final Set<CompletableFuture<TrialRun>> inFlight = ConcurrentHashMap.newKeySet();
@@ -68,6 +71,11 @@ public final class LocalTrialExecutor implements TrialExecutor {
     });
   }
 
+  /** The {@code run} tag of every trial this executor trains: one id per sweep. */
+  public String runId() {
+    return runId;
+  }
+
   @Override
   public int capacity() {
     return threads;
@@ -89,7 +97,8 @@ public final class LocalTrialExecutor implements TrialExecutor {
           return; // cancelled before it started
         }
         try {
-          ExperimentRunner runner = runners.create(loader, Tags.of("trial", task.trialId()));
+          ExperimentRunner runner = runners.create(loader,
+              Tags.of(TrainingMetrics.RUN, runId, TrainingMetrics.TRIAL, task.trialId()));
           future.complete(TrialRun.local(task.trialId(), task.train(runner, epochs)));
         } catch (Throwable e) {
           future.completeExceptionally(e);

@@ -81,7 +81,7 @@ public record SweepIdentity(String format, String name, String configHash, Strin
   public void claim(Path dir, boolean resume) throws IOException {
     if (Files.exists(dir.resolve(ResultsJson.FILE))) {
       throw new OutputException(dir + " holds a run's results (results.json), not a sweep's; "
-          + "choose another --out for the sweep");
+          + "choose another folder for the sweep");
     }
     Optional<SweepIdentity> held = read(dir);
     Path jsonl = dir.resolve(ResultsStore.FILE);
@@ -90,16 +90,16 @@ public record SweepIdentity(String format, String name, String configHash, Strin
     if (hasTrials && !same) {
       if (held.isEmpty()) {
         throw new OutputException(jsonl + " has no " + FILE + " beside it to tell which sweep wrote it, "
-            + "so this sweep cannot " + (resume ? "resume it" : "add to it") + "; choose another --out");
+            + "so this sweep cannot " + (resume ? "resume it" : "add to it") + "; choose another folder");
       }
       throw new OutputException((resume ? "cannot resume: " : "") + dir + " holds the trials of another sweep ('"
           + held.get().name() + "', config " + brief(held.get().configHash()) + "; this one is "
-          + brief(configHash) + ")" + (resume ? "; resume with the same config and --set values" : "")
-          + ", or choose another --out");
+          + brief(configHash) + ")" + (resume ? "; resume with the same config and overrides" : "")
+          + ", or choose another folder");
     }
     if (hasTrials && !resume) {
-      throw new OutputException(jsonl + " already holds trials: add --resume to continue that sweep, "
-          + "or choose another --out");
+      throw new OutputException(jsonl + " already holds trials: claim it with resume = true to continue that sweep, "
+          + "or choose another folder");
     }
     if (!same || !held.get().equals(this)) {
       AtomicFiles.write(dir.resolve(FILE), Json.mapper().writeValueAsBytes(this));

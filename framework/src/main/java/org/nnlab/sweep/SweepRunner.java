@@ -19,8 +19,9 @@ import org.nnlab.experiment.ExperimentRunner;
  * }
  * }</pre>
  *
- * <p>Each trial's meters go to the host's registry tagged {@code trial=<id>}; its own figures land
- * in its result. Trials share nothing mutable: each builds its own network and random streams from
+ * <p>Each trial's meters go to the host's registry tagged {@code run=<sweep id>, trial=<id>}
+ * ({@link org.nnlab.metrics.TrainingMetrics}), removed when the trial ends unless the host keeps
+ * them; its own figures land in its result. Trials share nothing mutable: each builds its own network and random streams from
  * its own seed; the datasets, read once per sweep, are immutable. So results do not depend on the
  * pool size, nor on the order trials finish.
  *

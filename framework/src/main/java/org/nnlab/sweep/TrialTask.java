@@ -14,7 +14,7 @@ import org.nnlab.training.TrainingListener;
  *
  * <pre>{@code
  * TrialTask task = TrialTask.of(trial.id(), plan.configOf(trial));
- * ExperimentRun run = task.train(runners.create(loader, Tags.of("trial", task.trialId())));
+ * ExperimentRun run = task.train(runners.create(loader, Tags.of("run", sweepId, "trial", task.trialId())));
  * }</pre>
  *
  * @param continueFrom halving's shortcut: the same point and repeat's completed run of the last

@@ -3,7 +3,7 @@
  * ({@code GridSweep}, {@code HalvingSweep}), the {@link org.nnlab.sweep.TrialExecutor} seam where
  * trials train (a local thread pool now), and the results store.
  *
- * <p>Depends on: {@code config}, {@code data}, {@code experiment}, {@code io}, {@code output},
- * {@code rules}, {@code training}.
+ * <p>Depends on: {@code config}, {@code data}, {@code experiment}, {@code io}, {@code metrics},
+ * {@code output}, {@code rules}, {@code training}.
  */
 package org.nnlab.sweep;

@@ -143,7 +143,7 @@ class DatasetFetcherTest {
 
     assertEquals("cannot fetch tiny/train-images-idx3-ubyte.gz from any of 1 mirror(s): " + base
         + "/good/train-images-idx3-ubyte.gz: HTTP 404 Not Found; no file was written."
-        + " Without internet, use `nnlab data import tiny DIR`", e.getMessage());
+        + " Without internet, import files you have with DatasetImporter.importFrom", e.getMessage());
     assertEquals(List.of(), filesLeft());
   }
 

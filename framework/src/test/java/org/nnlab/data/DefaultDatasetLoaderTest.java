@@ -82,7 +82,8 @@ class DefaultDatasetLoaderTest {
     DataException e = assertThrows(DataException.class,
         () -> loader.load(new DataSource.Named("mnist", "test")));
     assertTrue(e.getMessage().contains("/nonexistent/mnist"), e.getMessage());
-    assertTrue(e.getMessage().contains("nnlab data fetch mnist"), e.getMessage());
+    assertTrue(e.getMessage().contains("fetch it with DatasetFetcher.fetch(MNIST)"), e.getMessage());
+    assertEquals(java.util.Optional.of("mnist"), e.missingDataset());
   }
 
   @Test

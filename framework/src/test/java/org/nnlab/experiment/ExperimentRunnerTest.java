@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.nnlab.config.ExperimentConfig;
 import org.nnlab.config.Severity;
 import org.nnlab.config.TrainingConfig;
+import org.nnlab.metrics.MetricsOptions;
 import org.nnlab.metrics.TrainingMetrics;
 import org.nnlab.network.Backprop;
 import org.nnlab.network.Initializer;
@@ -21,7 +22,7 @@ import org.nnlab.training.TrainingListener;
 class ExperimentRunnerTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final ExperimentRunner runner = new ExperimentRunner(
-      TinyExperiments.LOADER, RuleBook.builtIn(), NetworkFactory.fromConfig(), new Trainer(), registry);
+      TinyExperiments.LOADER, RuleBook.builtIn(), NetworkFactory.fromConfig(), new Trainer(), registry, MetricsOptions.KEEP);
 
   @Test
   void run_tinyProblem_learnsIt_andRecordsEveryEpoch() {
@@ -82,7 +83,7 @@ class ExperimentRunnerTest {
     ExperimentConfig five = TinyExperiments.config();
     ExperimentRun two = runner.run(five.withTraining(five.training().withEpochs(2)), TrainingListener.NONE);
     ExperimentRunner tagged = new ExperimentRunner.Factory(RuleBook.builtIn(), NetworkFactory.fromConfig(), new Trainer(),
-        registry).create(TinyExperiments.LOADER, Tags.of("trial", "continued"));
+        registry, MetricsOptions.KEEP).create(TinyExperiments.LOADER, Tags.of("trial", "continued"));
     ExperimentResult r = tagged.continueRun(two, five, TrainingListener.NONE).result();
     assertThat(r.epochs()).extracting(EpochStats::epoch).containsExactly(1, 2, 3, 4, 5);
     assertThat(r.epochs().subList(0, 2)).isEqualTo(two.result().epochs());

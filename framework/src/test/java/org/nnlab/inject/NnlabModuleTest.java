@@ -23,6 +23,7 @@ import org.nnlab.data.DatasetLoader;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.ExperimentRunner;
 import org.nnlab.experiment.NetworkFactory;
+import org.nnlab.metrics.MetricsOptions;
 import org.nnlab.network.Initializer;
 import org.nnlab.network.Network;
 import org.nnlab.rules.AbstractRule;
@@ -77,6 +78,7 @@ class NnlabModuleTest {
           @Override
           protected void configure() {
             bind(MeterRegistry.class).toInstance(hostRegistry);
+            bind(MetricsOptions.class).toInstance(MetricsOptions.KEEP);
             bind(DatasetLoader.class).toInstance(TinyExperiments.LOADER);
             bind(NetworkFactory.class).toInstance((config, rng) -> {
               networksBuilt.incrementAndGet();

@@ -11,6 +11,7 @@ import org.nnlab.data.Dataset;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.experiment.ExperimentRunner;
 import org.nnlab.experiment.NetworkFactory;
+import org.nnlab.metrics.MetricsOptions;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.testsupport.TinyData;
 import org.nnlab.training.Trainer;
@@ -57,8 +58,9 @@ final class SweepFixtures {
     return new SweepRunner(loader, runners(new SimpleMeterRegistry()));
   }
 
-  /** Runners with the built-in rules, meters in {@code registry}: what the injector gives a sweep. */
+  /** Runners with the built-in rules, meters kept in {@code registry} after each trial. */
   static ExperimentRunner.Factory runners(MeterRegistry registry) {
-    return new ExperimentRunner.Factory(RuleBook.builtIn(), NetworkFactory.fromConfig(), new Trainer(), registry);
+    return new ExperimentRunner.Factory(
+        RuleBook.builtIn(), NetworkFactory.fromConfig(), new Trainer(), registry, MetricsOptions.KEEP);
   }
 }

@@ -46,13 +46,13 @@ class SweepIdentityTest {
 
     id.claim(dir, true);
     assertThatThrownBy(() -> id.claim(dir, false)).isInstanceOf(OutputException.class)
-        .hasMessage(dir.resolve(ResultsStore.FILE) + " already holds trials: add --resume to continue that sweep, "
-            + "or choose another --out");
+        .hasMessage(dir.resolve(ResultsStore.FILE) + " already holds trials: claim it with resume = true to continue that sweep, "
+            + "or choose another folder");
     assertThatThrownBy(() -> other.claim(dir, true)).isInstanceOf(OutputException.class)
         .hasMessageStartingWith("cannot resume: " + dir + " holds the trials of another sweep ('tiny', config sha256:")
-        .hasMessageEndingWith("; resume with the same config and --set values, or choose another --out");
+        .hasMessageEndingWith("; resume with the same config and overrides, or choose another folder");
     assertThatThrownBy(() -> other.claim(dir, false)).isInstanceOf(OutputException.class)
-        .hasMessageStartingWith(dir + " holds the trials of another sweep").hasMessageEndingWith(", or choose another --out");
+        .hasMessageStartingWith(dir + " holds the trials of another sweep").hasMessageEndingWith(", or choose another folder");
     assertThat(SweepIdentity.read(dir)).hasValue(id);
   }
 
@@ -63,11 +63,11 @@ class SweepIdentityTest {
     Files.writeString(legacy.resolve(ResultsStore.FILE), "{\"trial\":\"x#0\"}\n");
     assertThatThrownBy(() -> id.claim(legacy, true)).isInstanceOf(OutputException.class)
         .hasMessage(legacy.resolve(ResultsStore.FILE) + " has no sweep.json beside it to tell which sweep wrote it, "
-            + "so this sweep cannot resume it; choose another --out");
+            + "so this sweep cannot resume it; choose another folder");
     Path run = Files.createDirectories(dir.resolve("run"));
     Files.writeString(run.resolve("results.json"), "{}");
     assertThatThrownBy(() -> id.claim(run, false)).isInstanceOf(OutputException.class)
-        .hasMessage(run + " holds a run's results (results.json), not a sweep's; choose another --out for the sweep");
+        .hasMessage(run + " holds a run's results (results.json), not a sweep's; choose another folder for the sweep");
     Path empty = Files.createDirectories(dir.resolve("restarted"));
     Files.writeString(empty.resolve(SweepIdentity.FILE), "{\"format\": \"nnlab-sweep\", \"configHash\": \"sha256:0\"}");
     id.claim(empty, false); // another sweep's identity but no trials yet: taken over
