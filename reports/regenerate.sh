@@ -31,6 +31,7 @@ entries=(
   "sweeps/fashion-mnist-epochs|sweep|configs/sweeps/fashion-mnist-epochs.yaml|fashion-mnist"
   "sweeps/fashion-mnist-hidden-nodes|sweep|configs/sweeps/fashion-mnist-hidden-nodes.yaml|fashion-mnist"
   "sweeps/book-mnist-hidden-nodes|sweep|configs/sweeps/book-mnist-hidden-nodes.yaml|mnist"
+  "sweeps/random-search|sweep|configs/sweeps/random-search.yaml|mnist-sample"
 )
 
 usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }

@@ -2,10 +2,15 @@ package org.nnlab.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.util.Modules;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.util.Set;
 import org.nnlab.NnlabException;
 import org.nnlab.inject.NnlabModule;
+import org.nnlab.metrics.MetricsOptions;
 import org.nnlab.io.JvmMemory;
 import org.nnlab.io.Printable;
 import org.nnlab.network.TrainingEngine;
@@ -26,7 +31,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class, CheckCommand.class, SweepCommand.class, ReportCommand.class,
       QueryCommand.class, BackqueryCommand.class, ExportCommand.class, ImportCommand.class,
-      DataCommand.class, BenchCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class
+      DataCommand.class, BenchCommand.class, WorkerCommand.class, ServeCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class Main {
   @CommandLine.Option(
@@ -59,7 +65,14 @@ public final class Main {
 
   /** Runs the command line with the given streams; returns the exit code. For tests and embedding. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    Injector injector = Guice.createInjector(new NnlabModule());
+    // a composite, so that --serve can add a Prometheus registry once the command line is read; a
+    // command's meters stay until it exits, so that /metrics shows every trial of a sweep
+    CompositeMeterRegistry meters = new CompositeMeterRegistry();
+    meters.add(new SimpleMeterRegistry());
+    Injector injector = Guice.createInjector(Modules.override(new NnlabModule()).with(binder -> {
+      binder.bind(MeterRegistry.class).toInstance(meters);
+      binder.bind(MetricsOptions.class).toInstance(MetricsOptions.KEEP);
+    }));
     CommandLine cli = new CommandLine(new Main(), new GuiceFactory(injector));
     cli.setOut(out);
     cli.setErr(err);

@@ -55,6 +55,28 @@ final class Progress implements TrainingListener, AutoCloseable {
     return true;
   }
 
+  /** A listener that tells {@code first}, then {@code second}; training goes on while both say so. */
+  static TrainingListener both(TrainingListener first, TrainingListener second) {
+    return new TrainingListener() {
+      @Override
+      public void onProgress(int epoch, long done, long total) {
+        first.onProgress(epoch, done, total);
+        second.onProgress(epoch, done, total);
+      }
+
+      @Override
+      public void onEvaluated(EpochResult epoch, double testAccuracy) {
+        first.onEvaluated(epoch, testAccuracy);
+        second.onEvaluated(epoch, testAccuracy);
+      }
+
+      @Override
+      public boolean onEpoch(EpochResult epoch, Network network) {
+        return first.onEpoch(epoch, network) & second.onEpoch(epoch, network);
+      }
+    };
+  }
+
   @Override
   public void close() {
     if (bar != null) {

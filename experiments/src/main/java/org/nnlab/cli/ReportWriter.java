@@ -2,7 +2,12 @@ package org.nnlab.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ResultsJson;
@@ -14,6 +19,7 @@ import org.nnlab.report.MarkdownReport;
 import org.nnlab.report.SweepMarkdown;
 import org.nnlab.report.SweepSummary;
 import org.nnlab.report.TrialsCsv;
+import org.nnlab.sweep.ResultsStore;
 import org.nnlab.sweep.TrialResult;
 
 /**
@@ -51,7 +57,16 @@ final class ReportWriter {
 
   /** trials.csv, report.md and report.html of a sweep whose results.jsonl is in the folder. */
   void publishSweep(List<TrialResult> trials, OutputFolder folder) throws IOException {
-    SweepSummary summary = SweepSummary.of(trials);
+    // in the order results.jsonl holds them, the order they finished: what a rebuild from the file sees
+    Map<String, Integer> finished = new HashMap<>();
+    ResultsStore.readAll(folder.dir().resolve(ResultsStore.FILE))
+        .forEach(t -> finished.putIfAbsent(t.trial(), finished.size()));
+    // one entry per trial: a random plan that drew a point twice lists its trial twice
+    Map<String, TrialResult> unique = new LinkedHashMap<>();
+    trials.forEach(t -> unique.putIfAbsent(t.trial(), t));
+    List<TrialResult> inOrder = new ArrayList<>(unique.values());
+    inOrder.sort(Comparator.comparingInt(t -> finished.getOrDefault(t.trial(), Integer.MAX_VALUE)));
+    SweepSummary summary = SweepSummary.of(inOrder);
     folder.publish(SWEEP_REPORT, staging -> {
       write(staging.resolve(TRIALS_CSV), TrialsCsv.render(summary));
       write(staging.resolve(REPORT_MD), SweepMarkdown.render(summary));

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.nnlab.config.ConfigDocument;
+import org.nnlab.config.ConfigWriter;
 import org.nnlab.config.ExperimentConfig;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.ExperimentRun;
@@ -34,17 +36,21 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: runs/<name>)")
   Path out;
 
+  @Mixin ServeOptions serve;
+
   @Spec CommandSpec spec;
 
   private final ExperimentRunner runner;
   private final RuleBook rules;
   private final ReportWriter reports;
+  private final MeterRegistry meters;
 
   @Inject
-  RunCommand(ExperimentRunner runner, RuleBook rules, ReportWriter reports) {
+  RunCommand(ExperimentRunner runner, RuleBook rules, ReportWriter reports, MeterRegistry meters) {
     this.runner = runner;
     this.rules = rules;
     this.reports = reports;
+    this.meters = meters;
   }
 
   @Override
@@ -56,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
           + options.config + "'");
     }
     ExperimentConfig config = doc.bind();
+    serve.check();
     Path dir = ReportFolder.check(out != null ? out : ReportFolder.defaultFor(config.name()));
     ExperimentRun run;
     try (ReportFolder folder = ReportFolder.open(dir, spec.commandLine().getErr())) {
@@ -64,10 +71,14 @@ final class RunCommand implements Callable<Integer> {
             + "a run's files would mix with them: choose another --out");
       }
       printEngine(config.name(), config.network().engine(), stdout, spec.commandLine().getErr());
-      try (Progress progress = Progress.forTraining(config.name(), stdout)) {
-        run = runner.run(config, progress);
+      try (LiveView live = serve.enabled() ? LiveServe.run(config.name(), config.seed(), config.training().epochs(),
+              ConfigWriter.toYaml(config), dir, serve, meters, stdout) : LiveView.NONE) {
+        try (Progress progress = Progress.forTraining(config.name(), stdout)) {
+          run = runner.run(config, Progress.both(progress, live));
+        }
+        reports.publish(run, folder.output());
+        live.finished(run.result());
       }
-      reports.publish(run, folder.output());
     }
     printSummary(run.result(), dir, stdout);
     return run.result().completed() ? Main.OK : Main.RULE_ERROR;

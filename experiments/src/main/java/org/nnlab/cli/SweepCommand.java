@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.nnlab.cluster.WorkerOptions;
 import org.nnlab.config.ConfigDocument;
 import org.nnlab.config.SweepConfig;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.sweep.ResultsStore;
 import org.nnlab.sweep.SweepIdentity;
+import org.nnlab.sweep.SweepListener;
 import org.nnlab.sweep.SweepPlan;
 import org.nnlab.sweep.SweepRunner;
 import org.nnlab.sweep.TrialResult;
@@ -49,19 +51,24 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--cluster-name", paramLabel = "NAME", description = "with --cluster: the cluster's name (default: nnlab)")
   String clusterName = WorkerOptions.DEFAULT_NAME;
 
+  @Mixin ServeOptions serve;
+
   @Spec CommandSpec spec;
 
   private final SweepRunner runner;
   private final RuleBook rules;
   private final ReportWriter reports;
   private final ClusterSweep clusterSweep;
+  private final MeterRegistry meters;
 
   @Inject
-  SweepCommand(SweepRunner runner, RuleBook rules, ReportWriter reports, ClusterSweep clusterSweep) {
+  SweepCommand(SweepRunner runner, RuleBook rules, ReportWriter reports, ClusterSweep clusterSweep,
+      MeterRegistry meters) {
     this.runner = runner;
     this.rules = rules;
     this.reports = reports;
     this.clusterSweep = clusterSweep;
+    this.meters = meters;
   }
 
   @Override
@@ -83,6 +90,7 @@ final class SweepCommand implements Callable<Integer> {
     }
     int threads = parallel != null ? parallel
         : plan.sweep().parallelism().orElse(SweepRunner.defaultParallelism());
+    serve.check();
     Path dir = ReportFolder.check(out != null ? out : ReportFolder.defaultFor(plan.base().name()));
     PrintWriter stderr = spec.commandLine().getErr();
     long start = System.nanoTime();
@@ -91,19 +99,24 @@ final class SweepCommand implements Callable<Integer> {
     try (ReportFolder folder = ReportFolder.open(dir, stderr)) {
       SweepIdentity.of(plan).claim(dir, resume);
       RunCommand.printEngine(plan.base().name(), plan.base().network().engine(), stdout, stderr);
-      try (ResultsStore store = ResultsStore.open(dir.resolve(ResultsStore.FILE));
-          SweepProgress progress = SweepProgress.start(plan.base().name(), stdout)) {
-        store.notes().forEach(n -> stderr.println("note: " + n));
-        if (cluster == null) {
-          results = runner.run(plan, store, threads, progress);
-        } else {
-          ClusterSweep.Outcome outcome =
-              clusterSweep.run(cluster, clusterName, Main.verbose(spec), plan, store, progress, stdout);
-          results = outcome.results();
-          where = outcome.where();
+      try (LiveView live = serve.enabled()
+              ? LiveServe.sweep(plan.base().name(), dir, serve, meters, stdout) : LiveView.NONE) {
+        try (ResultsStore store = ResultsStore.open(dir.resolve(ResultsStore.FILE));
+            SweepProgress progress = SweepProgress.start(plan.base().name(), stdout)) {
+          store.notes().forEach(n -> stderr.println("note: " + n));
+          live.resumed(store.results());
+          SweepListener listener = SweepProgress.both(progress, live);
+          if (cluster == null) {
+            results = runner.run(plan, store, threads, listener);
+          } else {
+            ClusterSweep.Outcome outcome =
+                clusterSweep.run(cluster, clusterName, Main.verbose(spec), plan, store, listener, stdout);
+            results = outcome.results();
+            where = outcome.where();
+          }
         }
+        reports.publishSweep(results, folder.output());
       }
-      reports.publishSweep(results, folder.output());
     }
     long failed = results.stream().filter(r -> !r.result().completed()).count();
     stdout.printf(Locale.ROOT, "%s: %d trials %s in %.1f s, %d not completed%n",

@@ -7,7 +7,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.nnlab.experiment.EpochStats;
 import org.nnlab.sweep.SweepListener;
+import org.nnlab.sweep.Trial;
 import org.nnlab.sweep.TrialResult;
 
 /**
@@ -71,6 +73,35 @@ final class SweepProgress implements SweepListener, AutoCloseable {
     out.printf(Locale.ROOT, "trial %d/%d {%s} seed %d: %s, accuracy %.4f (best %.4f), %s left%s%n",
         done, total, label(r), r.seed(), r.result().status(), acc, best, eta(done, total),
         member.isEmpty() ? "" : ", on " + member);
+  }
+
+  /** A listener that tells {@code first}, then {@code second}. */
+  static SweepListener both(SweepListener first, SweepListener second) {
+    return new SweepListener() {
+      @Override
+      public void onPlanned(int total, int done) {
+        first.onPlanned(total, done);
+        second.onPlanned(total, done);
+      }
+
+      @Override
+      public void onTrial(TrialResult result, int done, int total) {
+        first.onTrial(result, done, total);
+        second.onTrial(result, done, total);
+      }
+
+      @Override
+      public void onTrialStarted(Trial trial, int epochs) {
+        first.onTrialStarted(trial, epochs);
+        second.onTrialStarted(trial, epochs);
+      }
+
+      @Override
+      public void onEpoch(Trial trial, EpochStats epoch) {
+        first.onEpoch(trial, epoch);
+        second.onEpoch(trial, epoch);
+      }
+    };
   }
 
   private static String label(TrialResult r) {

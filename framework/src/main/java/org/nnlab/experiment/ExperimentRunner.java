@@ -229,6 +229,7 @@ public final class ExperimentRunner {
         double acc = last[0].accuracy();
         metrics.epoch(epoch, acc);
         epochs.add(new EpochStats(epoch.epoch(), acc, epoch.loss(), epoch.seconds(), epoch.samplesPerSecond()));
+        listener.onEvaluated(epoch, acc);
         List<Finding> now = rules.check(p.context.withNetwork(network).withEpoch(epoch).at(Phase.EPOCH));
         findings.addAll(now);
         boolean goOn = listener.onEpoch(epoch, network);

@@ -1,35 +1,58 @@
 package org.nnlab.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.nnlab.sweep.TrialResult;
 
 /**
  * Renders a sweep's {@code report.md} from its trials alone: the best point's accuracy (mean ± std
- * over its seeds), every point, each axis's marginal accuracy, the best config as YAML, and the
- * best trial's own report.
+ * over its seeds), the top points by accuracy, each parameter's importance and its marginal
+ * accuracy (by value for a grid, by bin for a random search), the best config as YAML, and the best
+ * trial's own report.
  */
 public final class SweepMarkdown {
+  /** Points listed before "… more in trials.csv". */
+  public static final int TOP_POINTS = 20;
+
   private SweepMarkdown() {}
 
   public static String render(SweepSummary s) {
     StringBuilder md = new StringBuilder();
     SweepSummary.PointStats best = s.best();
     md.append("# Sweep ").append(s.name()).append("\n\n");
-    md.append(MarkdownReport.fmt("**Best test accuracy: %.4f ± %.4f** (mean ± std over %d seed(s)) at `%s`; "
-        + "%d trials over %d points. Charts: [report.html](report.html).%n%n",
-        best.accuracy().mean(), best.accuracy().std(), best.accuracy().n(), best.label(),
-        s.trials().size(), s.points().size()));
-    md.append("## Points\n\n| point | mean accuracy | std | seeds | status |\n|---|---:|---:|---:|---|\n");
-    for (SweepSummary.PointStats p : s.points()) {
+    md.append(MarkdownReport.fmt("**Best test accuracy: %.4f%s** (mean%s over %d seed(s)) at `%s`; "
+        + "%d trials over %d points, a %s search. Charts: [report.html](report.html).%n%n",
+        best.accuracy().mean(), best.accuracy().n() > 1 ? MarkdownReport.fmt(" ± %.4f", best.accuracy().std()) : "",
+        best.accuracy().n() > 1 ? " ± std" : "", best.accuracy().n(), best.label(),
+        s.trials().size(), s.points().size(), s.search().id()));
+    List<SweepSummary.PointStats> ranked = s.ranked();
+    md.append("## Points, best first\n\n| # | point | mean accuracy | std | seeds | status |\n|---:|---|---:|---:|---:|---|\n");
+    for (int i = 0; i < Math.min(TOP_POINTS, ranked.size()); i++) {
+      SweepSummary.PointStats p = ranked.get(i);
       String b = p == best ? "**" : "";
-      md.append(MarkdownReport.fmt("| %s%s%s | %.4f | %.4f | %d | %s |%n", b, p.label(), b,
-          p.accuracy().mean(), p.accuracy().std(), p.accuracy().n(),
-          String.join(", ", p.trials().stream().map(t -> t.result().status()).distinct().toList())));
+      md.append(MarkdownReport.fmt("| %d | %s%s%s | %.4f | %s | %d | %s |%n", i + 1, b, p.label(), b,
+          p.accuracy().mean(), p.accuracy().n() > 1 ? MarkdownReport.fmt("%.4f", p.accuracy().std()) : "—",
+          p.accuracy().n(), String.join(", ", p.trials().stream().map(t -> t.result().status()).distinct().toList())));
     }
-    for (String axis : s.axes()) {
-      md.append("\n## Accuracy vs ").append(axis).append("\n\n| ").append(axis)
+    if (ranked.size() > TOP_POINTS) {
+      md.append("\n… and ").append(ranked.size() - TOP_POINTS).append(" more points in [trials.csv](trials.csv).\n");
+    }
+    List<SweepAxis> axes = s.searchAxes();
+    List<TrialResult> searched = s.searchTrials();
+    if (axes.size() > 1) {
+      md.append("\n## Parameter importance\n\nη²: the share of the variance of accuracy between the means of a "
+          + "parameter's bins (its main effect; interactions left out).\n\n| parameter | η² |\n|---|---:|\n");
+      for (Importance.Share sh : Importance.of(axes, searched.stream()
+          .map(t -> new Importance.Sample(t.parameters(), t.result().accuracy())).toList())) {
+        md.append(MarkdownReport.fmt("| %s | %.3f |%n", sh.key(), sh.eta2()));
+      }
+    }
+    for (SweepAxis axis : axes) {
+      md.append("\n## Accuracy vs ").append(axis.key()).append("\n\n| ").append(axis.key())
           .append(" | mean accuracy | std | trials |\n|---:|---:|---:|---:|\n");
-      for (Stat st : s.byAxis(axis)) {
-        md.append(MarkdownReport.fmt("| %s | %.4f | %.4f | %d |%n", st.label(), st.mean(), st.std(), st.n()));
+      for (Stat st : binned(axis, searched)) {
+        md.append(MarkdownReport.fmt("| %s | %.4f | %s | %d |%n", st.label(), st.mean(),
+            st.n() > 1 ? MarkdownReport.fmt("%.4f", st.std()) : "—", st.n()));
       }
     }
     TrialResult top = s.bestTrial();
@@ -39,5 +62,25 @@ public final class SweepMarkdown {
     // the run report's headings move one level down under this section
     md.append(MarkdownReport.render(top.result()).replaceAll("(?m)^#", "##").replaceFirst("(?m)^## .*\n\n", ""));
     return md.toString();
+  }
+
+  /** Accuracy in each of the axis's bins (one per value on a grid). */
+  static List<Stat> binned(SweepAxis axis, List<TrialResult> trials) {
+    List<String> labels = axis.binLabels();
+    List<List<Double>> values = new ArrayList<>();
+    labels.forEach(l -> values.add(new ArrayList<>()));
+    for (TrialResult t : trials) {
+      int b = axis.bin(t.parameters().get(axis.key()));
+      if (b >= 0) {
+        values.get(b).add(t.result().accuracy());
+      }
+    }
+    List<Stat> stats = new ArrayList<>();
+    for (int b = 0; b < labels.size(); b++) {
+      if (!values.get(b).isEmpty()) {
+        stats.add(Stat.of(labels.get(b), Double.NaN, values.get(b)));
+      }
+    }
+    return stats;
   }
 }

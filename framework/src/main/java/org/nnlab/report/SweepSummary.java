@@ -9,18 +9,46 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.nnlab.experiment.ResultsJson;
+import org.nnlab.sweep.SweepPlan;
 import org.nnlab.sweep.TrialResult;
 
 /**
  * A sweep's trials gathered by point: accuracy mean ± std over each point's repeats, each axis's
- * marginal accuracy (all trials with that value), and the best point. Computed apart from rendering,
- * from the trials alone, in an order that does not depend on the order trials finished.
+ * marginal accuracy (all trials with that value), the best point, and what kind of search the
+ * trials lay out ({@link Search}). Computed apart from rendering, from the trials alone; only
+ * {@link #finishOrder()} depends on the order trials finished (the order they were given in).
  */
 public final class SweepSummary {
   private final String name;
   private final List<String> axes;
   private final List<PointStats> points;
   private final List<TrialResult> trials;
+  private final List<TrialResult> finishOrder;
+  private final boolean halving;
+
+  /**
+   * How the trials lie in parameter space, which decides the charts that fit them: a grid (every
+   * combination of a few values per parameter: lines with error bars), scattered points (random
+   * search: scatter, heat map, importance), or successive halving's rungs.
+   */
+  public enum Search {
+    /** Every combination of at most {@link #GRID_VALUES} values per parameter. */
+    GRID,
+    /** Anything else: points drawn at random. */
+    RANDOM,
+    /**
+     * Successive halving: {@code training.epochs} is swept and some point's repeat trains at several
+     * epoch budgets with one seed (halving's seed ignores the epochs, see {@link org.nnlab.sweep.Trial}).
+     */
+    HALVING;
+
+    /** The most distinct values a parameter of a grid has. */
+    public static final int GRID_VALUES = 24;
+
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** One point and its repeats. */
   public record PointStats(Map<String, Object> parameters, Stat accuracy, List<TrialResult> trials) {
@@ -32,14 +60,17 @@ public final class SweepSummary {
     }
   }
 
-  private SweepSummary(String name, List<String> axes, List<PointStats> points, List<TrialResult> trials) {
+  private SweepSummary(
+      String name, List<String> axes, List<PointStats> points, List<TrialResult> trials, List<TrialResult> finishOrder) {
     this.name = name;
     this.axes = axes;
     this.points = points;
     this.trials = trials;
+    this.finishOrder = finishOrder;
+    this.halving = halving(axes, trials);
   }
 
-  /** Gathers {@code trials} (at least one). */
+  /** Gathers {@code trials} (at least one), given in the order they finished ({@code results.jsonl}'s). */
   public static SweepSummary of(List<TrialResult> trials) {
     if (trials.isEmpty()) {
       throw new IllegalArgumentException("a sweep summary needs at least one trial");
@@ -64,7 +95,7 @@ public final class SweepSummary {
     List<PointStats> points = new ArrayList<>();
     groups.forEach((params, ts) -> points.add(new PointStats(params,
         Stat.of(params.toString(), Double.NaN, ts.stream().map(t -> t.result().accuracy()).toList()), ts)));
-    return new SweepSummary(trials.get(0).result().name(), axisList, points, sorted);
+    return new SweepSummary(trials.get(0).result().name(), axisList, points, sorted, List.copyOf(trials));
   }
 
   public String name() {
@@ -84,6 +115,84 @@ public final class SweepSummary {
   /** Every trial, in point order then repeat. */
   public List<TrialResult> trials() {
     return trials;
+  }
+
+  /** Every trial in the order it finished. */
+  public List<TrialResult> finishOrder() {
+    return finishOrder;
+  }
+
+  /** The points by mean accuracy, best first (NaN last; ties in point order). */
+  public List<PointStats> ranked() {
+    return points.stream().sorted(Comparator.comparingDouble((PointStats p) -> -score(p))).toList();
+  }
+
+  /** What kind of search the trials lay out. */
+  public Search search() {
+    if (halving) {
+      return Search.HALVING;
+    }
+    long product = 1;
+    for (SweepAxis a : searchAxes()) {
+      if (a.values().size() > Search.GRID_VALUES) {
+        return Search.RANDOM;
+      }
+      product *= a.values().size();
+    }
+    return product == points.size() ? Search.GRID : Search.RANDOM;
+  }
+
+  /**
+   * Whether some point's repeat trained at several epoch budgets with one seed: only halving's
+   * trials do (its seed ignores the epochs); a grid over epochs gives each budget its own seed.
+   */
+  private static boolean halving(List<String> axes, List<TrialResult> trials) {
+    if (!axes.contains(SweepPlan.EPOCHS_KEY)) {
+      return false;
+    }
+    Map<String, Set<Object>> budgets = new LinkedHashMap<>();
+    Map<String, Set<Long>> seeds = new LinkedHashMap<>();
+    for (TrialResult t : trials) {
+      String line = lineOf(t);
+      budgets.computeIfAbsent(line, k -> new java.util.HashSet<>()).add(t.parameters().get(SweepPlan.EPOCHS_KEY));
+      seeds.computeIfAbsent(line, k -> new java.util.HashSet<>()).add(t.seed());
+    }
+    return budgets.keySet().stream().anyMatch(l -> budgets.get(l).size() > 1 && seeds.get(l).size() == 1);
+  }
+
+  /** A trial's point without halving's epoch budget, and its repeat: the same across rungs. */
+  static String lineOf(TrialResult t) {
+    Map<String, Object> p = new LinkedHashMap<>(t.parameters());
+    p.remove(SweepPlan.EPOCHS_KEY);
+    return ResultsJson.toJsonLine(p) + "#" + t.repeat();
+  }
+
+  /** The swept parameters a search chooses (for halving, without the epochs it sets itself), as chart axes. */
+  public List<SweepAxis> searchAxes() {
+    List<TrialResult> sample = searchTrials();
+    List<SweepAxis> list = new ArrayList<>();
+    for (String key : axes) {
+      if (!(halving && key.equals(SweepPlan.EPOCHS_KEY))) {
+        list.add(SweepAxis.of(key, sample.stream().map(t -> t.parameters().get(key)).toList()));
+      }
+    }
+    return list;
+  }
+
+  /**
+   * The trials that compare points at an equal budget, in the order they finished: all of them, or
+   * for halving its first rung (every point at the fewest epochs).
+   */
+  public List<TrialResult> searchTrials() {
+    if (!halving) {
+      return finishOrder;
+    }
+    double fewest = trials.stream().mapToDouble(SweepSummary::epochsOf).min().orElse(0);
+    return finishOrder.stream().filter(t -> epochsOf(t) == fewest).toList();
+  }
+
+  static double epochsOf(TrialResult t) {
+    return t.parameters().get(SweepPlan.EPOCHS_KEY) instanceof Number n ? n.doubleValue() : 0;
   }
 
   /** The point with the highest mean accuracy (the first such on ties); NaN means lose. */
@@ -129,12 +238,6 @@ public final class SweepSummary {
   }
 
   private static int compareValues(Object a, Object b) {
-    if (a instanceof Number x && b instanceof Number y) {
-      return Double.compare(x.doubleValue(), y.doubleValue());
-    }
-    if (Objects.equals(a, b)) {
-      return 0;
-    }
-    return text(a).compareTo(text(b));
+    return Objects.equals(a, b) ? 0 : SweepAxis.compare(a, b);
   }
 }

@@ -2,9 +2,11 @@ package org.nnlab.sweep;
 
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.experiment.ExperimentRunner;
 import org.nnlab.metrics.TrainingMetrics;
+import org.nnlab.training.TrainingListener;
 
 /**
  * Trains trials on a fixed pool of threads in this JVM ({@code nnlab-trial-1}, {@code -2}, …), one
@@ -43,6 +46,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
   private final DatasetLoader loader;
   private final String runId = TrainingMetrics.newRunId();
   private final ExecutorService pool;
+  private final Queue<Thread> workers = new ConcurrentLinkedQueue<>();
   private final Set<CompletableFuture<TrialRun>> inFlight = ConcurrentHashMap.newKeySet();
 
   /**
@@ -61,6 +65,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
     AtomicInteger made = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, THREAD_NAME + made.incrementAndGet());
+      workers.add(t);
       t.setDaemon(true);
       return t;
     });
@@ -78,6 +83,11 @@ public final class LocalTrialExecutor implements TrialExecutor {
 
   @Override
   public CompletableFuture<TrialRun> submit(TrialTask task) {
+    return submit(task, TrainingListener.NONE);
+  }
+
+  @Override
+  public CompletableFuture<TrialRun> submit(TrialTask task, TrainingListener epochs) {
     CompletableFuture<TrialRun> future = new CompletableFuture<>();
     inFlight.add(future);
     future.whenComplete((run, failure) -> inFlight.remove(future));
@@ -89,7 +99,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
         try {
           ExperimentRunner runner = runners.create(loader,
               Tags.of(TrainingMetrics.RUN, runId, TrainingMetrics.TRIAL, task.trialId()));
-          future.complete(TrialRun.local(task.trialId(), task.train(runner)));
+          future.complete(TrialRun.local(task.trialId(), task.train(runner, epochs)));
         } catch (Throwable e) {
           future.completeExceptionally(e);
         }
@@ -131,6 +141,20 @@ public final class LocalTrialExecutor implements TrialExecutor {
           }
         } catch (InterruptedException e) {
           interrupted = true;
+        }
+      }
+      // a terminated pool's last worker may still be ending its run(): wait until no thread is alive
+      for (Thread t : workers) {
+        while (t.isAlive() && t != Thread.currentThread()) {
+          try {
+            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+          if (t.isAlive() && System.nanoTime() > deadline) {
+            throw new IllegalStateException("thread " + t.getName() + " still alive "
+                + STOP_TIMEOUT.toSeconds() + " s after its pool stopped");
+          }
         }
       }
     } finally {

@@ -1,6 +1,11 @@
 package org.nnlab.sweep;
 
-/** Hears a sweep's progress: for a progress bar or log lines. Called from the thread that runs the sweep, once a trial is stored. */
+import org.nnlab.experiment.EpochStats;
+
+/**
+ * Hears a sweep's progress: for a progress bar, log lines or a live page. Called from the thread
+ * that runs the sweep, except {@link #onEpoch}, which the threads that train call, several at once.
+ */
 public interface SweepListener {
   SweepListener NONE = new SweepListener() {};
 
@@ -9,4 +14,17 @@ public interface SweepListener {
 
   /** A trial finished and was stored. */
   default void onTrial(TrialResult result, int done, int total) {}
+
+  /**
+   * A trial was handed to the executor, to train {@code epochs} epochs in all: it trains now, or as
+   * soon as a worker is free.
+   */
+  default void onTrialStarted(Trial trial, int epochs) {}
+
+  /**
+   * A trial finished an epoch and was evaluated. Called on the thread that trains it, while others
+   * train too: keep it cheap and thread-safe. An executor that trains elsewhere may not report
+   * epochs at all. A halving trial that goes on from the last rung reports only its new epochs.
+   */
+  default void onEpoch(Trial trial, EpochStats epoch) {}
 }

@@ -12,6 +12,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.nnlab.config.ExperimentConfig;
+import org.nnlab.experiment.EpochStats;
+import org.nnlab.training.EpochResult;
+import org.nnlab.training.TrainingListener;
 
 /**
  * The loop every sweep strategy runs its trials through: one batch (a grid, a halving rung) on a
@@ -60,8 +63,10 @@ final class TrialBatch {
     Map<String, ExperimentConfig> configs = new HashMap<>();
     trials.stream().filter(t -> !byId.containsKey(t.id())).forEach(t -> configs.put(t.id(), plan.configOf(t)));
     // longest first, so the pool does not end on one long trial while the other threads idle
-    Iterator<Trial> queue = trials.stream()
-        .filter(t -> configs.containsKey(t.id()))
+    // a random plan may draw a point twice: the same id and seed, so one trial, trained once
+    Map<String, Trial> distinct = new LinkedHashMap<>();
+    trials.stream().filter(t -> configs.containsKey(t.id())).forEach(t -> distinct.putIfAbsent(t.id(), t));
+    Iterator<Trial> queue = distinct.values().stream()
         .sorted(Comparator.comparingDouble((Trial t) -> -work(configs.get(t.id()))))
         .toList().iterator();
     int missing = configs.size();
@@ -98,10 +103,22 @@ final class TrialBatch {
       BlockingQueue<Finished> finished) {
     for (; inFlight < executor.capacity() && queue.hasNext(); inFlight++) {
       Trial t = queue.next();
-      executor.submit(hooks.task(t, configs.remove(t.id())))
+      ExperimentConfig config = configs.remove(t.id());
+      listener.onTrialStarted(t, config.training().epochs());
+      executor.submit(hooks.task(t, config), epochsOf(t))
           .whenComplete((run, failure) -> finished.add(new Finished(t, run, failure)));
     }
     return inFlight;
+  }
+
+  /** What the trial's epochs tell the listener, as they end. */
+  private TrainingListener epochsOf(Trial t) {
+    return new TrainingListener() {
+      @Override
+      public void onEvaluated(EpochResult e, double testAccuracy) {
+        listener.onEpoch(t, new EpochStats(e.epoch(), testAccuracy, e.loss(), e.seconds(), e.samplesPerSecond()));
+      }
+    };
   }
 
   /** Has the executor stop the other trials, before {@code cause} is thrown; a failure to stop is added to it. */

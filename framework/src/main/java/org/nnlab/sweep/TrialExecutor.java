@@ -1,6 +1,7 @@
 package org.nnlab.sweep;
 
 import java.util.concurrent.CompletableFuture;
+import org.nnlab.training.TrainingListener;
 
 /**
  * Where a sweep's trials train: {@link LocalTrialExecutor} on a pool of threads in this JVM; an
@@ -31,6 +32,15 @@ public interface TrialExecutor extends AutoCloseable {
    * @throws IllegalStateException after {@link #cancelAll} or {@link #close}
    */
   CompletableFuture<TrialRun> submit(TrialTask task);
+
+  /**
+   * As {@link #submit(TrialTask)}, telling {@code epochs} about each epoch as the trial trains (for
+   * live views: {@link TrainingListener#onEvaluated} and {@link TrainingListener#onEpoch}, on the
+   * thread that trains). An executor that trains elsewhere may ignore it: by default it does.
+   */
+  default CompletableFuture<TrialRun> submit(TrialTask task, TrainingListener epochs) {
+    return submit(task);
+  }
 
   /**
    * Stops every trial submitted and not finished, and returns once none of them trains any more

@@ -46,8 +46,13 @@ public record TrialTask(String trialId, ExperimentConfig config, Optional<Experi
 
   /** Trains the trial with {@code runner}, going on from {@link #continueFrom} when there is one. */
   public ExperimentRun train(ExperimentRunner runner) {
+    return train(runner, TrainingListener.NONE);
+  }
+
+  /** As {@link #train(ExperimentRunner)}, telling {@code listener} what each epoch did. */
+  public ExperimentRun train(ExperimentRunner runner, TrainingListener listener) {
     return continueFrom.isPresent()
-        ? runner.continueRun(continueFrom.get(), config, TrainingListener.NONE)
-        : runner.run(config, TrainingListener.NONE);
+        ? runner.continueRun(continueFrom.get(), config, listener)
+        : runner.run(config, listener);
   }
 }

@@ -13,6 +13,13 @@ public interface TrainingListener {
   default void onProgress(int epoch, long samplesDone, long samplesTotal) {}
 
   /**
+   * Called after each epoch once the epoch's test accuracy is known, before {@link #onEpoch}: by
+   * {@code ExperimentRunner}, which evaluates every epoch (the {@link Trainer} alone never calls it).
+   * For live views; keep it cheap, it runs on the training thread.
+   */
+  default void onEvaluated(EpochResult epoch, double testAccuracy) {}
+
+  /**
    * Called after each epoch with the network as trained so far.
    *
    * @return false to stop training (the outcome's status is then {@link TrainingStatus#STOPPED})
