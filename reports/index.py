@@ -34,7 +34,7 @@ def load_jsonl(path):
 def engine(provenance):
     e = provenance.get("engine")
     if isinstance(e, dict):
-        return ", ".join(str(v) for v in e.values())
+        return f"{e.get('name', '?')}, {e.get('precision', '?')}, {e.get('kernels', '?')}"
     return e or "—"
 
 
