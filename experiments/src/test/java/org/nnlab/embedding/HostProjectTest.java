@@ -44,6 +44,7 @@ class HostProjectTest {
     copy(ROOT.resolve("framework/pom.xml"), sources.resolve("framework/pom.xml"));
     copy(ROOT.resolve("framework/cluster/pom.xml"), sources.resolve("framework/cluster/pom.xml"));
     copy(ROOT.resolve("framework/serve/pom.xml"), sources.resolve("framework/serve/pom.xml"));
+    copy(ROOT.resolve("framework/report/pom.xml"), sources.resolve("framework/report/pom.xml"));
     copy(ROOT.resolve("framework/src/main"), sources.resolve("framework/src/main"));
     mvn(sources, settings, repo, "-pl", "framework", "-am", "install", "-DskipTests");
 
