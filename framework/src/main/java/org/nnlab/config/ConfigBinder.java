@@ -39,7 +39,7 @@ final class ConfigBinder {
   private static final List<String> ROOT_KEYS =
       List.of("name", "seed", "data", "network", "training", "rules", "sweep");
   private static final List<String> DATA_KEYS =
-      List.of("train", "test", "inputs", "targets", "augment");
+      List.of("train", "test", "inputs", "targets", "augment", "distort");
   private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init", "weights", "precision", "kernels");
   private static final List<String> TRAINING_KEYS =
       List.of("learningRate", "epochs", "shuffle", "backprop", "batchSize");
@@ -89,7 +89,8 @@ final class ConfigBinder {
     InputRange inputs = m.get("inputs").map(this::inputs).orElse(null);
     Targets targets = m.get("targets").map(this::targets).orElse(null);
     Augment augment = m.get("augment").map(this::augment).orElse(null);
-    return new DataConfig(train, test, inputs, targets, augment);
+    Distort distort = m.get("distort").map(this::distort).orElse(null);
+    return new DataConfig(train, test, inputs, targets, augment, distort);
   }
 
   private DataSource source(ConfigNode node, String path) {
@@ -155,6 +156,19 @@ final class ConfigBinder {
       }
     });
     return build(node, "data.augment", () -> new Augment(rotate));
+  }
+
+  private Distort distort(ConfigNode node) {
+    String path = "data.distort";
+    Mapping m = mapping(node, path);
+    checkKeys(m, path, List.of("shift", "rotate", "scale", "elastic", "flip"));
+    double shift = m.get("shift").map(n -> number(n, path + ".shift")).orElse(0.0);
+    double rotate = m.get("rotate").map(n -> number(n, path + ".rotate")).orElse(0.0);
+    double scale = m.get("scale").map(n -> number(n, path + ".scale")).orElse(0.0);
+    Distort.Elastic elastic = m.get("elastic").map(n -> pair(n, path + ".elastic", "alpha", "sigma",
+        Distort.Elastic.DEFAULT_ALPHA, Distort.Elastic.DEFAULT_SIGMA, Distort.Elastic::new)).orElse(null);
+    boolean flip = m.get("flip").map(n -> bool(n, path + ".flip")).orElse(false);
+    return build(node, path, () -> new Distort(shift, rotate, scale, elastic, flip));
   }
 
   private NetworkConfig network(ConfigNode node) {
@@ -278,7 +292,7 @@ final class ConfigBinder {
   /**
    * Runs a record constructor, giving its IllegalArgumentException a position: that of the key the
    * message starts with when the tree has it (so a {@code --set network.layers[1]=0} is blamed on
-   * the {@code --set}, not on the file's list), else {@code at}'s.
+   * the {@code --set}, not on the file's list), else {@code at}'s, with {@code path} leading.
    */
   private <T> T build(ConfigNode at, String path, Supplier<T> constructor) {
     try {
@@ -287,9 +301,9 @@ final class ConfigBinder {
       // records quote the values they refuse: no control byte of them may reach a terminal
       String message = e.getMessage() == null ? "is not allowed" : Printable.message(e.getMessage());
       Matcher key = LEADING_KEY.matcher(message);
-      ConfigNode named = key.lookingAt() ? nodeAt(key.group()).orElse(at) : at;
-      throw new ConfigException(
-          named.position() + ": " + (message.startsWith(path) ? message : path + ": " + message), e);
+      Optional<ConfigNode> keyed = key.lookingAt() ? nodeAt(key.group()) : Optional.empty();
+      throw new ConfigException(keyed.orElse(at).position() + ": "
+          + (keyed.isPresent() || message.startsWith(path) ? message : path + ": " + message), e);
     }
   }
 

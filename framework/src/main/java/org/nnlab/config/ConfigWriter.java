@@ -60,6 +60,15 @@ public final class ConfigWriter {
     data.put("inputs", ordered("min", d.inputs().min(), "max", d.inputs().max()));
     data.put("targets", ordered("off", d.targets().off(), "on", d.targets().on()));
     data.put("augment", ordered("rotate", new ArrayList<>(d.augment().rotate())));
+    Distort x = d.distort();
+    if (!x.isNone()) { // opt-in only, as training.batchSize
+      Map<String, Object> distort = ordered("shift", x.shift(), "rotate", x.rotate(), "scale", x.scale());
+      if (x.elastic() != null) {
+        distort.put("elastic", ordered("alpha", x.elastic().alpha(), "sigma", x.elastic().sigma()));
+      }
+      distort.put("flip", x.flip());
+      data.put("distort", distort);
+    }
     return data;
   }
 

@@ -37,6 +37,7 @@ public final class ExperimentConfigBuilder {
   private InputRange inputs = InputRange.DEFAULT;
   private Targets targets = Targets.DEFAULT;
   private Augment augment = Augment.NONE;
+  private Distort distort = Distort.NONE;
   private List<Integer> layers;
   private Activation activation = Activation.sigmoid();
   private Initializer init = Initializer.normalFanIn();
@@ -96,6 +97,12 @@ public final class ExperimentConfigBuilder {
   /** Extra training samples rotated by these angles in degrees ({@code data.augment.rotate}). */
   public ExperimentConfigBuilder rotate(Double... degrees) {
     this.augment = new Augment(List.of(degrees));
+    return this;
+  }
+
+  /** Random distortions of each training sample as it is fed ({@code data.distort}). */
+  public ExperimentConfigBuilder distort(Distort distortion) {
+    this.distort = distortion;
     return this;
   }
 
@@ -177,7 +184,7 @@ public final class ExperimentConfigBuilder {
     require(test, "data.test");
     require(layers, "network.layers");
     try {
-      return new ExperimentConfig(name, seed, new DataConfig(train, test, inputs, targets, augment),
+      return new ExperimentConfig(name, seed, new DataConfig(train, test, inputs, targets, augment, distort),
           new NetworkConfig(layers, activation, init, weights, precision, kernels),
           new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize), rules);
     } catch (IllegalArgumentException | NullPointerException e) {

@@ -18,6 +18,7 @@ import org.nnlab.data.DataException;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.data.Datasets;
+import org.nnlab.data.Distortion;
 import org.nnlab.data.InputScaling;
 import org.nnlab.data.TargetEncoding;
 import org.nnlab.metrics.Evaluation;
@@ -239,7 +240,7 @@ public final class ExperimentRunner {
     SplittableRandom shuffleRng = p.shuffleRng;
     TrainingOutcome outcome = trainer.train(
         p.network, p.train, config.training(), config.network().engine(), scaling, TargetEncoding.of(config.data().targets()),
-        shuffleRng, earlier.epochs().size(), watcher);
+        p.distortion, shuffleRng, earlier.epochs().size(), watcher);
 
     if (outcome.status() == TrainingStatus.INTERRUPTED) {
       throw new CancellationException(config.name() + ": training was interrupted in epoch "
@@ -292,10 +293,12 @@ public final class ExperimentRunner {
       }
     }
     ctx = ctx.withData(train, test);
-    found.addAll(rules.check(ctx.at(Phase.DATA)));
     SplittableRandom root = new SplittableRandom(config.seed());
     SplittableRandom initRng = root.split();
     SplittableRandom shuffleRng = root.split();
+    // split last, so that the weights and the order stay those of the same run undistorted
+    Distortion distortion = Distortion.of(config.data().distort(), train, root.split().nextLong());
+    found.addAll(rules.check(ctx.at(Phase.DATA)));
     Network network = networks.create(config.network(), initRng);
     ctx = ctx.withNetwork(network);
     if (network.layerSizes()[0] == train.features()) {
@@ -315,7 +318,7 @@ public final class ExperimentRunner {
       }
       return h;
     });
-    return new Prepared(ctx, found, train, test, network, shuffleRng, hashes);
+    return new Prepared(ctx, found, train, test, network, shuffleRng, distortion, hashes);
   }
 
   private static ExperimentResult result(
@@ -372,5 +375,5 @@ public final class ExperimentRunner {
 
   private record Prepared(
       RuleContext context, List<Finding> findings, Dataset train, Dataset test, Network network,
-      SplittableRandom shuffleRng, CompletableFuture<Map<String, String>> hashes) {}
+      SplittableRandom shuffleRng, Distortion distortion, CompletableFuture<Map<String, String>> hashes) {}
 }

@@ -8,6 +8,7 @@ import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.nnlab.config.Distort;
 import org.nnlab.config.ExperimentConfig;
 import org.nnlab.config.NetworkConfig;
 import org.nnlab.config.TrainingConfig;
@@ -18,7 +19,7 @@ import org.nnlab.testsupport.TinyExperiments;
 import org.nnlab.training.Trainer;
 import org.nnlab.training.TrainingListener;
 
-/** A run continued for more epochs is the run trained for them all at once, bit for bit. */
+/** A run continued for more epochs is the run trained for them all at once, bit for bit (distorted too). */
 class ContinuedRunProperties {
   private final ExperimentRunner runner = new ExperimentRunner(
       TinyExperiments.LOADER, RuleBook.builtIn(), NetworkFactory.fromConfig(), new Trainer(), new SimpleMeterRegistry());
@@ -32,8 +33,12 @@ class ContinuedRunProperties {
       @ForAll Precision precision,
       @ForAll @IntRange(min = 1, max = 3) int batchSize,
       @ForAll boolean shuffle,
-      @ForAll boolean twoHiddenLayers) {
-    ExperimentConfig base = TinyExperiments.config();
+      @ForAll boolean twoHiddenLayers,
+      @ForAll boolean distorted) {
+    ExperimentConfig tiny = TinyExperiments.config();
+    // every kind at once: each sample's draw must depend on (seed, epoch, sample) alone
+    Distort distort = Distort.NONE.withShift(1).withRotate(30).withScale(0.2).withElastic(3, 1).withFlip(true);
+    ExperimentConfig base = tiny.withData(tiny.data().withDistort(distorted ? distort : Distort.NONE));
     List<Integer> layers = twoHiddenLayers ? List.of(4, 3, 3, 2) : List.of(4, 3, 2);
     ExperimentConfig config = base.withSeed(seed)
         .withNetwork(new NetworkConfig(layers, null, null, null, precision))
