@@ -34,12 +34,14 @@ class ExperimentConfigBuilderProperties {
       @ForAll Precision precision,
       @ForAll KernelChoice kernels,
       @ForAll("initializers") Initializer init,
-      @ForAll("rules") Map<String, Severity> rules) {
+      @ForAll("rules") Map<String, Severity> rules,
+      @ForAll("schedules") Schedule schedule) {
     ExperimentConfigBuilder b = ExperimentConfig.builder().name("built").seed(seed)
         .train("mnist-sample:train").test("mnist-sample:test")
         .layers(layers.stream().mapToInt(Integer::intValue).toArray())
         .learningRate(learningRate).epochs(epochs).shuffle(shuffle).backprop(backprop).batchSize(batchSize)
-        .precision(precision).kernels(kernels).init(init);
+        .precision(precision).kernels(kernels).init(init)
+        .schedule(schedule instanceof Schedule.Cosine c && c.min() > learningRate ? Schedule.CONSTANT : schedule);
     rules.forEach(b::rule);
     ExperimentConfig built = b.build();
 
@@ -81,6 +83,11 @@ class ExperimentConfigBuilderProperties {
   @Provide
   Arbitrary<Double> learningRates() {
     return Arbitraries.oneOf(Arbitraries.doubles().between(1e-4, 3).ofScale(4), Arbitraries.doubles().between(-1e9, 1e9));
+  }
+
+  @Provide
+  Arbitrary<Schedule> schedules() {
+    return ScheduleProperties.schedules();
   }
 
   @Provide
