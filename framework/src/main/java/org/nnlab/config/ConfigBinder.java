@@ -42,7 +42,10 @@ final class ConfigBinder {
       List.of("train", "test", "inputs", "targets", "augment", "distort");
   private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init", "weights", "precision", "kernels");
   private static final List<String> TRAINING_KEYS =
-      List.of("learningRate", "epochs", "shuffle", "backprop", "batchSize");
+      List.of("learningRate", "epochs", "shuffle", "backprop", "batchSize", "schedule");
+  private static final List<String> SCHEDULES = List.of("constant", "step", "exponential", "cosine");
+  private static final String SCHEDULE_FORMS = "constant, {step: {every: N, factor: F}}, "
+      + "{exponential: {gamma: G}}, {cosine: {min: M}}, {cosine: {min: M, period: P, growth: G}}";
   private static final Map<String, List<String>> SOURCE_KEYS =
       Map.of(
           "idx", List.of("format", "images", "labels"),
@@ -241,8 +244,52 @@ final class ConfigBinder {
       throw fail(batchNode.orElseThrow(), "training.batchSize", "must be ≥ 1",
           "1 (per-sample, the book's way) or a larger mini-batch");
     }
+    Schedule schedule = m.get("schedule").map(this::schedule).orElse(Schedule.CONSTANT);
     return build(epochsNode.orElse(node), "training",
-        () -> new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize));
+        () -> new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize, schedule));
+  }
+
+  private Schedule schedule(ConfigNode node) {
+    String path = "training.schedule";
+    if (node instanceof Scalar s && s.kind() != Kind.NULL) {
+      if (s.value().equals("constant")) {
+        return Schedule.CONSTANT;
+      }
+      throw fail(node, path, "is not a known schedule" + Suggestions.didYouMean(s.value(), SCHEDULES),
+          SCHEDULE_FORMS);
+    }
+    Mapping m = mapping(node, path);
+    if (m.entries().size() != 1) {
+      throw fail(node, path, "must have exactly one key", SCHEDULE_FORMS);
+    }
+    checkKeys(m, path, SCHEDULES.subList(1, SCHEDULES.size()));
+    ConfigNode.Entry e = m.entries().get(0);
+    String kind = path + "." + e.key();
+    Mapping p = mapping(e.value(), kind);
+    return switch (e.key()) {
+      case "step" -> {
+        checkKeys(p, kind, List.of("every", "factor"));
+        int every = intValue(required(p, "every", kind), kind + ".every");
+        double factor = number(required(p, "factor", kind), kind + ".factor");
+        yield build(e.value(), kind, () -> new Schedule.Step(every, factor));
+      }
+      case "exponential" -> {
+        checkKeys(p, kind, List.of("gamma"));
+        double gamma = number(required(p, "gamma", kind), kind + ".gamma");
+        yield build(e.value(), kind, () -> new Schedule.Exponential(gamma));
+      }
+      default -> {
+        checkKeys(p, kind, List.of("min", "period", "growth"));
+        double min = p.get("min").map(n -> number(n, kind + ".min")).orElse(0.0);
+        int period = p.get("period").map(n -> intValue(n, kind + ".period")).orElse(0);
+        int growth = p.get("growth").map(n -> intValue(n, kind + ".growth")).orElse(1);
+        if (p.get("period").isPresent() && period < 1) {
+          throw fail(p.get("period").get(), kind + ".period", "must be ≥ 1 epoch",
+              "the epochs of the first cycle; leave it out for one cycle over the whole run");
+        }
+        yield build(e.value(), kind, () -> new Schedule.Cosine(min, period, growth));
+      }
+    };
   }
 
   private Map<String, Severity> rules(ConfigNode node) {

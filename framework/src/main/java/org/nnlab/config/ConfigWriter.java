@@ -41,6 +41,9 @@ public final class ConfigWriter {
       // written only when opted in, so the canonical text (and hash) of a book config is unchanged
       training.put("batchSize", t.batchSize());
     }
+    if (!(t.schedule() instanceof Schedule.Constant)) {
+      training.put("schedule", schedule(t.schedule())); // likewise only when opted in
+    }
     root.put("training", training);
     Map<String, Object> rules = new LinkedHashMap<>();
     config.rules().forEach((id, severity) -> rules.put(id, severity.id()));
@@ -51,6 +54,24 @@ public final class ConfigWriter {
   /** {@code "sha256:<hex>"} of {@link #toYaml}'s UTF-8 bytes. */
   public static String sha256(ExperimentConfig config) {
     return Sha256.of(toYaml(config));
+  }
+
+  private static Map<String, Object> schedule(Schedule schedule) {
+    Map<String, Object> params;
+    if (schedule instanceof Schedule.Step st) {
+      params = ordered("every", st.every(), "factor", st.factor());
+    } else if (schedule instanceof Schedule.Exponential ex) {
+      params = ordered("gamma", ex.gamma());
+    } else if (schedule instanceof Schedule.Cosine c) {
+      params = ordered("min", c.min());
+      if (c.period() > 0) {
+        params.put("period", c.period());
+        params.put("growth", c.growth());
+      }
+    } else {
+      throw new AssertionError("Schedule is sealed: " + schedule);
+    }
+    return ordered(schedule.id(), params);
   }
 
   private static Map<String, Object> data(DataConfig d) {

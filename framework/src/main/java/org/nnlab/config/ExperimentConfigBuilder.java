@@ -49,6 +49,7 @@ public final class ExperimentConfigBuilder {
   private boolean shuffle = TrainingConfig.DEFAULT.shuffle();
   private Backprop backprop = TrainingConfig.DEFAULT.backprop();
   private int batchSize = TrainingConfig.DEFAULT.batchSize();
+  private Schedule schedule = TrainingConfig.DEFAULT.schedule();
   private final Map<String, Severity> rules = new LinkedHashMap<>();
 
   ExperimentConfigBuilder() {}
@@ -167,6 +168,12 @@ public final class ExperimentConfigBuilder {
     return this;
   }
 
+  /** Each epoch's learning rate from {@link #learningRate}: e.g. {@code new Schedule.Cosine(0.001)}. */
+  public ExperimentConfigBuilder schedule(Schedule schedule) {
+    this.schedule = schedule;
+    return this;
+  }
+
   /** A rule's severity in this config ({@code rules: {ID: SEVERITY}}). */
   public ExperimentConfigBuilder rule(String id, Severity severity) {
     rules.put(id, severity);
@@ -186,7 +193,7 @@ public final class ExperimentConfigBuilder {
     try {
       return new ExperimentConfig(name, seed, new DataConfig(train, test, inputs, targets, augment, distort),
           new NetworkConfig(layers, activation, init, weights, precision, kernels),
-          new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize), rules);
+          new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize, schedule), rules);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ConfigException("ExperimentConfig.builder(): " + e.getMessage(), e);
     }

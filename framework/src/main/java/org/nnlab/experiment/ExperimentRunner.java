@@ -174,7 +174,8 @@ public final class ExperimentRunner {
    * }</pre>
    *
    * @throws IllegalArgumentException when {@code from} did not complete, or {@code config} differs
-   *     from its config in anything but a larger {@code training.epochs}
+   *     from its config in anything but a larger {@code training.epochs}, or its schedule gives the
+   *     epochs already trained other rates ({@link TrainingConfig#sameRatesAs})
    * @throws CancellationException when the thread is interrupted while it trains
    */
   public ExperimentRun continueRun(ExperimentRun from, ExperimentConfig config, TrainingListener listener) {
@@ -189,6 +190,10 @@ public final class ExperimentRunner {
     if (!before.withTraining(before.training().withEpochs(config.training().epochs())).equals(config)) {
       throw new IllegalArgumentException(
           "a run can only be continued with its own config and more training.epochs; the configs differ");
+    }
+    if (!config.training().sameRatesAs(before.training(), before.training().epochs())) {
+      throw new IllegalArgumentException("training.schedule " + config.training().schedule().id()
+          + " over the whole run sets other learning rates for the epochs already trained; train from scratch");
     }
     return train(config, Earlier.of(from), listener);
   }

@@ -9,6 +9,7 @@ import org.nnlab.data.Distorter;
 import org.nnlab.data.Distortion;
 import org.nnlab.data.InputScaling;
 import org.nnlab.data.TargetEncoding;
+import org.nnlab.network.Backprop;
 import org.nnlab.network.Network;
 import org.nnlab.network.EngineOptions;
 import org.nnlab.network.TrainingEngine;
@@ -19,7 +20,8 @@ import org.nnlab.network.TrainingEngine;
  * take one step. The steps run on a {@link TrainingEngine} (at double precision, {@link
  * org.nnlab.network.BlockNetwork}: the weights of {@link Network#train} to 1e-12, faster) and the
  * weights are written back into {@code network} at the end of every epoch, before the listener
- * sees it, and when training stops. {@code training.batchSize} B &gt; 1 averages B steps per update.
+ * sees it, and when training stops. {@code training.batchSize} B &gt; 1 averages B steps per update;
+ * {@code training.schedule} sets each epoch's learning rate ({@link TrainingConfig#learningRate(int)}).
  *
  * <pre>{@code
  * TrainingOutcome out = new Trainer().train(net, data, config.training(),
@@ -101,6 +103,7 @@ public final class Trainer {
       if (config.shuffle()) {
         shuffle(order, rng);
       }
+      double rate = config.learningRate(epoch);
       long start = System.nanoTime();
       double lossSum = 0.0;
       for (int s0 = 0; s0 < n; s0 += block) {
@@ -111,7 +114,8 @@ public final class Trainer {
               seconds + (System.nanoTime() - start) / 1e9, "");
         }
         int count = Math.min(block, n - s0);
-        int done = step(engine, data, order, s0, count, scaling, targets, config, x, t, losses, warp, epoch);
+        int done = step(engine, data, order, s0, count, scaling, targets, rate, config.backprop(), x, t, losses,
+            warp, epoch);
         for (int b = 0; b < done; b++) {
           int s = s0 + b;
           if (!Double.isFinite(losses[b])) {
@@ -156,7 +160,7 @@ public final class Trainer {
    * deoptimisation of that replacement (seen at the end of a sweep's trials).
    */
   private static int step(TrainingEngine engine, Dataset data, int[] order, int s0, int count,
-      InputScaling scaling, TargetEncoding targets, TrainingConfig config, double[][] x, double[][] t,
+      InputScaling scaling, TargetEncoding targets, double rate, Backprop rule, double[][] x, double[][] t,
       double[] losses, Distorter warp, int epoch) {
     for (int b = 0; b < count; b++) {
       data.scaledInputs(order[s0 + b], scaling, x[b]);
@@ -167,7 +171,7 @@ public final class Trainer {
         warp.apply(x[b], epoch, order[s0 + b]);
       }
     }
-    return engine.trainBlock(x, t, count, config.learningRate(), config.backprop(), losses);
+    return engine.trainBlock(x, t, count, rate, rule, losses);
   }
 
   /** Fisher–Yates, driven by the run's generator so the order is reproducible. */

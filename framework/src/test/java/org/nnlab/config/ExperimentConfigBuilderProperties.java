@@ -36,6 +36,7 @@ class ExperimentConfigBuilderProperties {
       @ForAll KernelChoice kernels,
       @ForAll("initializers") Initializer init,
       @ForAll("rules") Map<String, Severity> rules,
+      @ForAll("schedules") Schedule schedule,
       @ForAll("distortions") Distort distort) {
     int[] sizes = layers.stream().mapToInt(Integer::intValue).toArray();
     sizes[0] = distort.isNone() ? sizes[0] : 4; // distortion needs square images
@@ -43,7 +44,8 @@ class ExperimentConfigBuilderProperties {
         .train("mnist-sample:train").test("mnist-sample:test")
         .layers(sizes).distort(distort)
         .learningRate(learningRate).epochs(epochs).shuffle(shuffle).backprop(backprop).batchSize(batchSize)
-        .precision(precision).kernels(kernels).init(init);
+        .precision(precision).kernels(kernels).init(init)
+        .schedule(schedule instanceof Schedule.Cosine c && c.min() > learningRate ? Schedule.CONSTANT : schedule);
     rules.forEach(b::rule);
     ExperimentConfig built = b.build();
 
@@ -85,6 +87,11 @@ class ExperimentConfigBuilderProperties {
   @Provide
   Arbitrary<Double> learningRates() {
     return Arbitraries.oneOf(Arbitraries.doubles().between(1e-4, 3).ofScale(4), Arbitraries.doubles().between(-1e9, 1e9));
+  }
+
+  @Provide
+  Arbitrary<Schedule> schedules() {
+    return ScheduleProperties.schedules();
   }
 
   @Provide
