@@ -57,8 +57,8 @@ final class LiveServe {
       }
 
       @Override
-      public void onEpoch(Trial trial, EpochStats epoch) {
-        live.onEpoch(trial, epoch);
+      public void onEpoch(Trial trial, EpochStats epoch, String member) {
+        live.onEpoch(trial, epoch, member);
       }
 
       @Override
@@ -75,7 +75,7 @@ final class LiveServe {
     return new LiveView() {
       @Override
       public void onEvaluated(EpochResult e, double accuracy) {
-        live.epoch(new EpochStats(e.epoch(), accuracy, e.loss(), e.seconds(), e.samplesPerSecond()));
+        live.epoch(EpochStats.of(e, accuracy));
       }
 
       @Override

@@ -114,12 +114,28 @@ class ReportServerTest {
     live.onPlanned(3, 0);
     Trial t = new Trial("{\"lr\":0.1}#0", SweepPoint.EMPTY, 0, 11);
     live.onTrialStarted(t, 3);
-    live.onEpoch(t, new EpochStats(1, 0.6, 0.2, 0.1, 4000));
+    live.onEpoch(t, new EpochStats(1, 0.6, 0.2, 0.1, 4000), "");
     assertThat(live.json()).contains("\"status\":\"running\"", "\"seed\":\"11\",\"status\":\"running\",\"epoch\":1,"
         + "\"epochs\":3,\"accuracy\":0.6,\"samplesPerSecond\":4000.0", "0 of 3 trials finished, 1 running, 2 queued");
     live.onTrial(trial(0.1, 0.7), 1, 3);
     assertThat(live.json()).doesNotContain("\"status\":\"running\",\"epoch\"")
         .contains("1 of 3 trials finished, 0 running, 2 queued");
+  }
+
+  @Test
+  void liveSweep_remoteTrial_showsItsMember_andARunAgainReplacesItsEpochs() {
+    LiveSweep live = new LiveSweep("s", dir);
+    live.onPlanned(1, 0);
+    Trial t = new Trial("{\"lr\":0.1}#0", SweepPoint.EMPTY, 0, 11);
+    live.onTrialStarted(t, 3);
+    live.onEpoch(t, new EpochStats(1, 0.6, 0.2, 0.1, 4000), "10.0.0.5:5701");
+    live.onEpoch(t, new EpochStats(2, 0.7, 0.1, 0.1, 4100), "10.0.0.5:5701");
+    assertThat(live.json()).contains("\"epoch\":2,\"epochs\":3,\"accuracy\":0.7,\"samplesPerSecond\":4100.0,"
+        + "\"member\":\"10.0.0.5:5701\",\"curve\":[0.6,0.7]");
+    // 10.0.0.5 died: another member trains the trial again, from epoch 1
+    live.onEpoch(t, new EpochStats(1, 0.6, 0.2, 0.1, 3900), "10.0.0.6:5701");
+    assertThat(live.json()).contains("\"epoch\":1,\"epochs\":3,\"accuracy\":0.6,\"samplesPerSecond\":3900.0,"
+        + "\"member\":\"10.0.0.6:5701\",\"curve\":[0.6]");
   }
 
   @Test
