@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,29 @@ class ReportServerTest {
       }
       assertThat(get(server.uri().resolve("/model.json")).body()).startsWith("{\"kind\":\"sweep\"");
     }
+  }
+
+  @Test
+  void close_rightAfterTheEnd_firstSendsTheFinalStateToOpenPages() throws Exception {
+    LiveSweep live = new LiveSweep("s", dir);
+    live.onPlanned(1, 0);
+    List<String> lines = new ArrayList<>();
+    try (ReportServer server = ReportServer.live(live, prometheus(), ANY_PORT)) {
+      HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(server.uri().resolve("/events")).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+        assertThat(nextData(events)).contains("\"trials\":[]");
+        // the stream now waits out its gap between two models: the end must cut it short
+        live.onTrial(trial(0.1, 0.5), 1, 1);
+        live.end();
+        server.close();
+        events.lines().forEach(lines::add);
+      }
+    }
+    List<String> data = lines.stream().filter(l -> l.startsWith("data: ")).toList();
+    assertThat(data).last().asString().isEqualTo("data: ");
+    assertThat(data.get(data.size() - 2)).contains("\"id\":\"{\\\"lr\\\":0.1}#0\"", "the sweep has ended");
+    assertThat(lines).contains("event: end");
   }
 
   @Test
