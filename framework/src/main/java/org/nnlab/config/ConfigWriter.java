@@ -60,6 +60,9 @@ public final class ConfigWriter {
     data.put("inputs", ordered("min", d.inputs().min(), "max", d.inputs().max()));
     data.put("targets", ordered("off", d.targets().off(), "on", d.targets().on()));
     data.put("augment", ordered("rotate", new ArrayList<>(d.augment().rotate())));
+    if (d.hasValidation()) {
+      data.put("validation", d.validation()); // opt-in only: configs without it keep their hash
+    }
     return data;
   }
 

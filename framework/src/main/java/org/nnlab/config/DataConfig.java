@@ -10,14 +10,31 @@ import java.util.Objects;
  * @param inputs the interval pixels are scaled into; default 0.01–1.0
  * @param targets off/on target values; default 0.01 / 0.99
  * @param augment extra training samples; default none
+ * @param validation training samples held out to choose by ({@code data.validation}): the last
+ *     {@code validation} samples of the training part, before augmentation; 0, the default, holds
+ *     none out
  */
 public record DataConfig(
-    DataSource train, DataSource test, InputRange inputs, Targets targets, Augment augment) {
+    DataSource train, DataSource test, InputRange inputs, Targets targets, Augment augment, int validation) {
   public DataConfig {
     Objects.requireNonNull(train, "data.train");
     Objects.requireNonNull(test, "data.test");
     inputs = inputs == null ? InputRange.DEFAULT : inputs;
     targets = targets == null ? Targets.DEFAULT : targets;
     augment = augment == null ? Augment.NONE : augment;
+    if (validation < 0) {
+      throw new IllegalArgumentException("data.validation must be ≥ 1 training samples to hold out (or absent), found "
+          + validation);
+    }
+  }
+
+  /** Without a validation split. */
+  public DataConfig(DataSource train, DataSource test, InputRange inputs, Targets targets, Augment augment) {
+    this(train, test, inputs, targets, augment, 0);
+  }
+
+  /** Whether training samples are held out to choose by. */
+  public boolean hasValidation() {
+    return validation > 0;
   }
 }

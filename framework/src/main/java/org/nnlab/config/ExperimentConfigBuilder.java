@@ -37,6 +37,7 @@ public final class ExperimentConfigBuilder {
   private InputRange inputs = InputRange.DEFAULT;
   private Targets targets = Targets.DEFAULT;
   private Augment augment = Augment.NONE;
+  private int validation;
   private List<Integer> layers;
   private Activation activation = Activation.sigmoid();
   private Initializer init = Initializer.normalFanIn();
@@ -96,6 +97,12 @@ public final class ExperimentConfigBuilder {
   /** Extra training samples rotated by these angles in degrees ({@code data.augment.rotate}). */
   public ExperimentConfigBuilder rotate(Double... degrees) {
     this.augment = new Augment(List.of(degrees));
+    return this;
+  }
+
+  /** The last {@code samples} training samples held out to choose by ({@code data.validation}); 0: none. */
+  public ExperimentConfigBuilder validation(int samples) {
+    this.validation = samples;
     return this;
   }
 
@@ -177,7 +184,7 @@ public final class ExperimentConfigBuilder {
     require(test, "data.test");
     require(layers, "network.layers");
     try {
-      return new ExperimentConfig(name, seed, new DataConfig(train, test, inputs, targets, augment),
+      return new ExperimentConfig(name, seed, new DataConfig(train, test, inputs, targets, augment, validation),
           new NetworkConfig(layers, activation, init, weights, precision, kernels),
           new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize), rules);
     } catch (IllegalArgumentException | NullPointerException e) {

@@ -1,18 +1,31 @@
 package org.nnlab.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.nnlab.io.Json;
+
 /**
  * One epoch as reported: test accuracy measured after it, mean training loss, training time and
- * throughput.
+ * throughput, and accuracy on the held-out training samples when the config holds some out
+ * ({@code data.validation}; NaN, and left out of {@code results.json}, otherwise).
  */
-public record EpochStats(int epoch, double accuracy, double loss, double seconds, double samplesPerSecond) {
+public record EpochStats(
+    int epoch, double accuracy, double loss, double seconds, double samplesPerSecond,
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Json.NotMeasured.class)
+    double validationAccuracy) {
   public EpochStats {
     ResultChecks.atLeast("epoch", epoch, 1);
     ResultChecks.share("accuracy", accuracy);
     ResultChecks.nonNegative("seconds", seconds);
     ResultChecks.nonNegative("samplesPerSecond", samplesPerSecond);
+    ResultChecks.share("validationAccuracy", validationAccuracy);
     // loss: a diverged epoch's is NaN or infinite, written null; a real one is ≥ 0
     if (loss < 0) {
       throw new IllegalArgumentException("loss must be ≥ 0 (or null), found " + loss);
     }
+  }
+
+  /** An epoch of a run that holds no samples out. */
+  public EpochStats(int epoch, double accuracy, double loss, double seconds, double samplesPerSecond) {
+    this(epoch, accuracy, loss, seconds, samplesPerSecond, Double.NaN);
   }
 }

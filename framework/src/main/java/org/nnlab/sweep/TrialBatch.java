@@ -114,9 +114,17 @@ final class TrialBatch {
   /** What the trial's epochs tell the listener, as they end. */
   private TrainingListener epochsOf(Trial t) {
     return new TrainingListener() {
+      private double validation = Double.NaN; // told just before the test accuracy, on the same thread
+
+      @Override
+      public void onValidated(EpochResult e, double validationAccuracy) {
+        validation = validationAccuracy;
+      }
+
       @Override
       public void onEvaluated(EpochResult e, double testAccuracy) {
-        listener.onEpoch(t, new EpochStats(e.epoch(), testAccuracy, e.loss(), e.seconds(), e.samplesPerSecond()));
+        listener.onEpoch(t, new EpochStats(
+            e.epoch(), testAccuracy, e.loss(), e.seconds(), e.samplesPerSecond(), validation));
       }
     };
   }
