@@ -20,8 +20,9 @@ public final class SweepMarkdown {
     StringBuilder md = new StringBuilder();
     SweepSummary.PointStats best = s.best();
     md.append("# Sweep ").append(s.name()).append("\n\n");
-    md.append(MarkdownReport.fmt("**Best test accuracy: %.4f%s** (mean%s over %d seed(s)) at `%s`; "
+    md.append(MarkdownReport.fmt("**%s: %.4f%s** (mean%s over %d seed(s)) at `%s`; "
         + "%d trials over %d points, a %s search. Charts: [report.html](report.html).%n%n",
+        s.byValidation() ? "Test accuracy of the point chosen" : "Best test accuracy",
         best.accuracy().mean(), best.accuracy().n() > 1 ? MarkdownReport.fmt(" ± %.4f", best.accuracy().std()) : "",
         best.accuracy().n() > 1 ? " ± std" : "", best.accuracy().n(), best.label(),
         s.trials().size(), s.points().size(), s.search().id()));

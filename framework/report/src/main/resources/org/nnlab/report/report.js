@@ -55,8 +55,8 @@
     return Object.assign({type: 'value', name: name, nameLocation: 'middle', nameGap: 28, scale: true,
       splitLine: {lineStyle: {color: '#eee'}}}, extra || {});
   }
-  function accuracyAxis() {
-    return valueAxis('test accuracy', {nameGap: 44, minInterval: 0.001, axisLabel: {formatter: function (v) { return v.toFixed(3); }}});
+  function accuracyAxis(name) {
+    return valueAxis(name || 'test accuracy', {nameGap: 44, minInterval: 0.001, axisLabel: {formatter: function (v) { return v.toFixed(3); }}});
   }
   function xAxisFor(axis, name) {
     if (!axis.numeric) return {type: 'category', name: name, nameLocation: 'middle', nameGap: 28};
@@ -160,7 +160,8 @@
       keep.push('chart-best');
       chart(box, 'chart-best', {title: {text: 'Best so far, over the trials as they finished'},
         grid: {left: 70, right: 20, top: 40, bottom: 50}, tooltip: {trigger: 'axis'},
-        xAxis: valueAxis('trial, in the order it finished', {minInterval: 1}), yAxis: accuracyAxis(),
+        xAxis: valueAxis('trial, in the order it finished', {minInterval: 1}),
+        yAxis: accuracyAxis(s.chosenOn === 'validation' ? 'validation accuracy' : null),
         series: [{type: 'scatter', name: s.chosenOn === 'validation' ? 'trial (validation accuracy)' : 'trial', symbolSize: 5, color: GREY,
           data: s.bestSoFar.filter(function (r) { return r[1] != null; }).map(function (r) { return [r[0], r[1]]; })},
         {type: 'line', name: 'best so far', step: 'end', showSymbol: false, color: BLUE, lineStyle: {width: 2},
@@ -307,7 +308,7 @@
     if (c && c.accuracy.length) {
       $('curve-note').textContent = model.kind === 'sweep' ? 'best point, mean ± std over its seeds' : '';
       chart($('curve-charts'), 'chart-curve-accuracy', linesOption(c.validation ? 'Validation and test accuracy per epoch'
-        : 'Test accuracy per epoch', 'epoch', accuracyAxis(), true, false,
+        : 'Test accuracy per epoch', 'epoch', accuracyAxis(c.validation ? 'accuracy' : null), true, false,
         c.validation ? [{name: 'validation', points: c.validation}, {name: 'test', points: c.accuracy}] : [{name: null, points: c.accuracy}]));
       chart($('curve-charts'), 'chart-curve-loss', linesOption('Mean training loss per epoch', 'epoch',
         valueAxis('loss ½Σ(t−o)²', {nameGap: 50}), true, false, [{name: null, points: c.loss}]));

@@ -66,7 +66,8 @@ class SweepValidationTest {
         List.of(3, 0.88, 0.94), List.of(4, 0.92, 0.94)));
 
     String md = SweepMarkdown.render(SweepSummary.of(trials()));
-    assertThat(md).contains("The best point was " + NOTE + ".")
+    assertThat(md).contains("**Test accuracy of the point chosen: 0.9050 ± 0.0071** (mean ± std over 2 seed(s)) at `lr=0.3`")
+        .contains("The best point was " + NOTE + ".")
         .contains("| # | point | mean validation accuracy | std | mean test accuracy | std | seeds | status |")
         .contains("| 1 | **lr=0.3** | 0.9300 | 0.0141 | 0.9050 | 0.0071 | 2 | completed |");
 
@@ -74,6 +75,7 @@ class SweepValidationTest {
         List.of(), Path.of("/nonexistent"));
     assertThat((String) plain.get("headlineNote")).doesNotContain("validation");
     assertThat(SweepMarkdown.render(SweepSummary.of(trials().stream().map(SweepValidationTest::withoutSplit).toList())))
-        .doesNotContain("validation").contains("| # | point | mean accuracy | std | seeds | status |");
+        .doesNotContain("validation").contains("**Best test accuracy: 0.9400 ± 0.0141**")
+        .contains("| # | point | mean accuracy | std | seeds | status |");
   }
 }
