@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.nnlab.config.Augment;
 import org.nnlab.config.DataConfig;
 import org.nnlab.config.DataSource;
+import org.nnlab.config.Distort;
 import org.nnlab.config.ExperimentConfig;
 import org.nnlab.data.DataException;
 import org.nnlab.data.DatasetLoader;
@@ -36,8 +37,8 @@ class ValidationSplitTest {
   private static ExperimentConfig config(int validation, Double... rotate) {
     ExperimentConfig c = TinyExperiments.config();
     DataConfig d = c.data();
-    return c.withData(new DataConfig(d.train(), d.test(), d.inputs(), d.targets(), new Augment(List.of(rotate)),
-        validation));
+    return c.withData(new DataConfig(d.train(), d.test(), d.inputs(), d.targets(), new Augment(List.of(rotate)))
+        .withValidation(validation));
   }
 
   @Test
@@ -73,6 +74,15 @@ class ValidationSplitTest {
       assertThat(figures(split)).isEqualTo(figures(head));
       assertThat(split.samplesTrained()).isEqualTo(5L * 150 * (1 + rotate.length));
     }
+    // and with data.distort's fresh warps of each sample fed
+    Distort warp = new Distort(1, 10, 0.1, null, false);
+    ExperimentResult split = runner(TinyExperiments.LOADER).run(distorted(config(50), warp), TrainingListener.NONE).result();
+    ExperimentResult head = runner(headOnly).run(distorted(config(0), warp), TrainingListener.NONE).result();
+    assertThat(figures(split)).isEqualTo(figures(head));
+  }
+
+  private static ExperimentConfig distorted(ExperimentConfig c, Distort d) {
+    return c.withData(c.data().withDistort(d));
   }
 
   @Test
