@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import org.nnlab.config.Severity;
 
-/** {@code learning-rate}: 0 < α; a warning when α > 1, where steps overshoot the minimum. */
+/** {@code learning-rate}: 0 &lt; α; a warning when α &gt; 1, where steps overshoot the minimum. */
 public final class LearningRateRule extends AbstractRule {
   public static final String ID = "learning-rate";
 
