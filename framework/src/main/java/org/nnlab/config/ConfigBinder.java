@@ -39,10 +39,13 @@ final class ConfigBinder {
   private static final List<String> ROOT_KEYS =
       List.of("name", "seed", "data", "network", "training", "rules", "sweep");
   private static final List<String> DATA_KEYS =
-      List.of("train", "test", "inputs", "targets", "augment");
+      List.of("train", "test", "inputs", "targets", "augment", "distort");
   private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init", "weights", "precision", "kernels");
   private static final List<String> TRAINING_KEYS =
-      List.of("learningRate", "epochs", "shuffle", "backprop", "batchSize");
+      List.of("learningRate", "epochs", "shuffle", "backprop", "batchSize", "schedule");
+  private static final List<String> SCHEDULES = List.of("constant", "step", "exponential", "cosine");
+  private static final String SCHEDULE_FORMS = "constant, {step: {every: N, factor: F}}, "
+      + "{exponential: {gamma: G}}, {cosine: {min: M}}, {cosine: {min: M, period: P, growth: G}}";
   private static final Map<String, List<String>> SOURCE_KEYS =
       Map.of(
           "idx", List.of("format", "images", "labels"),
@@ -89,7 +92,8 @@ final class ConfigBinder {
     InputRange inputs = m.get("inputs").map(this::inputs).orElse(null);
     Targets targets = m.get("targets").map(this::targets).orElse(null);
     Augment augment = m.get("augment").map(this::augment).orElse(null);
-    return new DataConfig(train, test, inputs, targets, augment);
+    Distort distort = m.get("distort").map(this::distort).orElse(null);
+    return new DataConfig(train, test, inputs, targets, augment, distort);
   }
 
   private DataSource source(ConfigNode node, String path) {
@@ -155,6 +159,19 @@ final class ConfigBinder {
       }
     });
     return build(node, "data.augment", () -> new Augment(rotate));
+  }
+
+  private Distort distort(ConfigNode node) {
+    String path = "data.distort";
+    Mapping m = mapping(node, path);
+    checkKeys(m, path, List.of("shift", "rotate", "scale", "elastic", "flip"));
+    double shift = m.get("shift").map(n -> number(n, path + ".shift")).orElse(0.0);
+    double rotate = m.get("rotate").map(n -> number(n, path + ".rotate")).orElse(0.0);
+    double scale = m.get("scale").map(n -> number(n, path + ".scale")).orElse(0.0);
+    Distort.Elastic elastic = m.get("elastic").map(n -> pair(n, path + ".elastic", "alpha", "sigma",
+        Distort.Elastic.DEFAULT_ALPHA, Distort.Elastic.DEFAULT_SIGMA, Distort.Elastic::new)).orElse(null);
+    boolean flip = m.get("flip").map(n -> bool(n, path + ".flip")).orElse(false);
+    return build(node, path, () -> new Distort(shift, rotate, scale, elastic, flip));
   }
 
   private NetworkConfig network(ConfigNode node) {
@@ -227,8 +244,52 @@ final class ConfigBinder {
       throw fail(batchNode.orElseThrow(), "training.batchSize", "must be ≥ 1",
           "1 (per-sample, the book's way) or a larger mini-batch");
     }
+    Schedule schedule = m.get("schedule").map(this::schedule).orElse(Schedule.CONSTANT);
     return build(epochsNode.orElse(node), "training",
-        () -> new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize));
+        () -> new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize, schedule));
+  }
+
+  private Schedule schedule(ConfigNode node) {
+    String path = "training.schedule";
+    if (node instanceof Scalar s && s.kind() != Kind.NULL) {
+      if (s.value().equals("constant")) {
+        return Schedule.CONSTANT;
+      }
+      throw fail(node, path, "is not a known schedule" + Suggestions.didYouMean(s.value(), SCHEDULES),
+          SCHEDULE_FORMS);
+    }
+    Mapping m = mapping(node, path);
+    if (m.entries().size() != 1) {
+      throw fail(node, path, "must have exactly one key", SCHEDULE_FORMS);
+    }
+    checkKeys(m, path, SCHEDULES.subList(1, SCHEDULES.size()));
+    ConfigNode.Entry e = m.entries().get(0);
+    String kind = path + "." + e.key();
+    Mapping p = mapping(e.value(), kind);
+    return switch (e.key()) {
+      case "step" -> {
+        checkKeys(p, kind, List.of("every", "factor"));
+        int every = intValue(required(p, "every", kind), kind + ".every");
+        double factor = number(required(p, "factor", kind), kind + ".factor");
+        yield build(e.value(), kind, () -> new Schedule.Step(every, factor));
+      }
+      case "exponential" -> {
+        checkKeys(p, kind, List.of("gamma"));
+        double gamma = number(required(p, "gamma", kind), kind + ".gamma");
+        yield build(e.value(), kind, () -> new Schedule.Exponential(gamma));
+      }
+      default -> {
+        checkKeys(p, kind, List.of("min", "period", "growth"));
+        double min = p.get("min").map(n -> number(n, kind + ".min")).orElse(0.0);
+        int period = p.get("period").map(n -> intValue(n, kind + ".period")).orElse(0);
+        int growth = p.get("growth").map(n -> intValue(n, kind + ".growth")).orElse(1);
+        if (p.get("period").isPresent() && period < 1) {
+          throw fail(p.get("period").get(), kind + ".period", "must be ≥ 1 epoch",
+              "the epochs of the first cycle; leave it out for one cycle over the whole run");
+        }
+        yield build(e.value(), kind, () -> new Schedule.Cosine(min, period, growth));
+      }
+    };
   }
 
   private Map<String, Severity> rules(ConfigNode node) {
@@ -278,7 +339,7 @@ final class ConfigBinder {
   /**
    * Runs a record constructor, giving its IllegalArgumentException a position: that of the key the
    * message starts with when the tree has it (so a {@code --set network.layers[1]=0} is blamed on
-   * the {@code --set}, not on the file's list), else {@code at}'s.
+   * the {@code --set}, not on the file's list), else {@code at}'s, with {@code path} leading.
    */
   private <T> T build(ConfigNode at, String path, Supplier<T> constructor) {
     try {
@@ -287,9 +348,9 @@ final class ConfigBinder {
       // records quote the values they refuse: no control byte of them may reach a terminal
       String message = e.getMessage() == null ? "is not allowed" : Printable.message(e.getMessage());
       Matcher key = LEADING_KEY.matcher(message);
-      ConfigNode named = key.lookingAt() ? nodeAt(key.group()).orElse(at) : at;
-      throw new ConfigException(
-          named.position() + ": " + (message.startsWith(path) ? message : path + ": " + message), e);
+      Optional<ConfigNode> keyed = key.lookingAt() ? nodeAt(key.group()) : Optional.empty();
+      throw new ConfigException(keyed.orElse(at).position() + ": "
+          + (keyed.isPresent() || message.startsWith(path) ? message : path + ": " + message), e);
     }
   }
 

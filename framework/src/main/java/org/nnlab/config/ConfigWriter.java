@@ -41,6 +41,9 @@ public final class ConfigWriter {
       // written only when opted in, so the canonical text (and hash) of a book config is unchanged
       training.put("batchSize", t.batchSize());
     }
+    if (!(t.schedule() instanceof Schedule.Constant)) {
+      training.put("schedule", schedule(t.schedule())); // likewise only when opted in
+    }
     root.put("training", training);
     Map<String, Object> rules = new LinkedHashMap<>();
     config.rules().forEach((id, severity) -> rules.put(id, severity.id()));
@@ -53,6 +56,24 @@ public final class ConfigWriter {
     return Sha256.of(toYaml(config));
   }
 
+  private static Map<String, Object> schedule(Schedule schedule) {
+    Map<String, Object> params;
+    if (schedule instanceof Schedule.Step st) {
+      params = ordered("every", st.every(), "factor", st.factor());
+    } else if (schedule instanceof Schedule.Exponential ex) {
+      params = ordered("gamma", ex.gamma());
+    } else if (schedule instanceof Schedule.Cosine c) {
+      params = ordered("min", c.min());
+      if (c.period() > 0) {
+        params.put("period", c.period());
+        params.put("growth", c.growth());
+      }
+    } else {
+      throw new AssertionError("Schedule is sealed: " + schedule);
+    }
+    return ordered(schedule.id(), params);
+  }
+
   private static Map<String, Object> data(DataConfig d) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("train", source(d.train()));
@@ -60,6 +81,15 @@ public final class ConfigWriter {
     data.put("inputs", ordered("min", d.inputs().min(), "max", d.inputs().max()));
     data.put("targets", ordered("off", d.targets().off(), "on", d.targets().on()));
     data.put("augment", ordered("rotate", new ArrayList<>(d.augment().rotate())));
+    Distort x = d.distort();
+    if (!x.isNone()) { // opt-in only, as training.batchSize
+      Map<String, Object> distort = ordered("shift", x.shift(), "rotate", x.rotate(), "scale", x.scale());
+      if (x.elastic() != null) {
+        distort.put("elastic", ordered("alpha", x.elastic().alpha(), "sigma", x.elastic().sigma()));
+      }
+      distort.put("flip", x.flip());
+      data.put("distort", distort);
+    }
     return data;
   }
 

@@ -34,6 +34,12 @@ public record ExperimentConfig(
     });
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(network, "network");
+    int inputs = network.layers().get(0);
+    int side = (int) Math.round(Math.sqrt(inputs));
+    if (!data.distort().isNone() && side * side != inputs) {
+      throw new IllegalArgumentException("data.distort needs square images (w × w inputs), but network.layers[0] = "
+          + inputs + " is not a square; remove data.distort or use w × w inputs");
+    }
     training = training == null ? TrainingConfig.DEFAULT : training;
     rules = rules == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(rules));
   }

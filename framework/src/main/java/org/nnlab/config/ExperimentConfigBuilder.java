@@ -37,6 +37,7 @@ public final class ExperimentConfigBuilder {
   private InputRange inputs = InputRange.DEFAULT;
   private Targets targets = Targets.DEFAULT;
   private Augment augment = Augment.NONE;
+  private Distort distort = Distort.NONE;
   private List<Integer> layers;
   private Activation activation = Activation.sigmoid();
   private Initializer init = Initializer.normalFanIn();
@@ -48,6 +49,7 @@ public final class ExperimentConfigBuilder {
   private boolean shuffle = TrainingConfig.DEFAULT.shuffle();
   private Backprop backprop = TrainingConfig.DEFAULT.backprop();
   private int batchSize = TrainingConfig.DEFAULT.batchSize();
+  private Schedule schedule = TrainingConfig.DEFAULT.schedule();
   private final Map<String, Severity> rules = new LinkedHashMap<>();
 
   ExperimentConfigBuilder() {}
@@ -96,6 +98,12 @@ public final class ExperimentConfigBuilder {
   /** Extra training samples rotated by these angles in degrees ({@code data.augment.rotate}). */
   public ExperimentConfigBuilder rotate(Double... degrees) {
     this.augment = new Augment(List.of(degrees));
+    return this;
+  }
+
+  /** Random distortions of each training sample as it is fed ({@code data.distort}). */
+  public ExperimentConfigBuilder distort(Distort distortion) {
+    this.distort = distortion;
     return this;
   }
 
@@ -160,6 +168,12 @@ public final class ExperimentConfigBuilder {
     return this;
   }
 
+  /** Each epoch's learning rate from {@link #learningRate}: e.g. {@code new Schedule.Cosine(0.001)}. */
+  public ExperimentConfigBuilder schedule(Schedule schedule) {
+    this.schedule = schedule;
+    return this;
+  }
+
   /** A rule's severity in this config ({@code rules: {ID: SEVERITY}}). */
   public ExperimentConfigBuilder rule(String id, Severity severity) {
     rules.put(id, severity);
@@ -177,9 +191,9 @@ public final class ExperimentConfigBuilder {
     require(test, "data.test");
     require(layers, "network.layers");
     try {
-      return new ExperimentConfig(name, seed, new DataConfig(train, test, inputs, targets, augment),
+      return new ExperimentConfig(name, seed, new DataConfig(train, test, inputs, targets, augment, distort),
           new NetworkConfig(layers, activation, init, weights, precision, kernels),
-          new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize), rules);
+          new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize, schedule), rules);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ConfigException("ExperimentConfig.builder(): " + e.getMessage(), e);
     }

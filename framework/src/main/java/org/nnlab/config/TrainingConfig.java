@@ -12,15 +12,21 @@ import org.nnlab.network.Backprop;
  * @param batchSize samples whose steps are averaged into one update, 1 to {@value #MAX_BATCH_SIZE}; default 1, the book's
  *     per-sample descent. With B &gt; 1 the B samples of a batch see the same weights and the update
  *     is (α/B)·Σ δ·oᵀ (the last batch of an epoch may be shorter and is averaged over its size).
+ * @param schedule the learning rate of each epoch, from {@code learningRate}; default constant, the book's
  */
 public record TrainingConfig(
-    double learningRate, int epochs, boolean shuffle, Backprop backprop, int batchSize) {
+    double learningRate, int epochs, boolean shuffle, Backprop backprop, int batchSize, Schedule schedule) {
   /** The most epochs a config may ask for. */
   public static final int MAX_EPOCHS = 10_000;
   /** The largest mini-batch: each sample of a batch keeps its activations while the batch runs. */
   public static final int MAX_BATCH_SIZE = 65_536;
 
   public static final TrainingConfig DEFAULT = new TrainingConfig(0.1, 1, true, Backprop.EXACT, 1);
+
+  /** A constant learning rate, the book's. */
+  public TrainingConfig(double learningRate, int epochs, boolean shuffle, Backprop backprop, int batchSize) {
+    this(learningRate, epochs, shuffle, backprop, batchSize, Schedule.CONSTANT);
+  }
 
   /** Per-sample training (batch size 1), the book's way. */
   public TrainingConfig(double learningRate, int epochs, boolean shuffle, Backprop backprop) {
@@ -43,9 +49,33 @@ public record TrainingConfig(
       throw new IllegalArgumentException(
           "training.batchSize must be at most " + MAX_BATCH_SIZE + ", found " + batchSize);
     }
+    schedule = schedule == null ? Schedule.CONSTANT : schedule;
+    if (schedule instanceof Schedule.Cosine c && c.min() > learningRate) {
+      throw new IllegalArgumentException("training.schedule.cosine.min = " + c.min()
+          + " must not exceed training.learningRate = " + learningRate + ": the cosine falls from α₀ to min");
+    }
+  }
+
+  /** The learning rate of epoch {@code epoch} (1-based): the schedule's, from {@code learningRate}. */
+  public double learningRate(int epoch) {
+    return schedule.rate(learningRate, epoch, epochs);
+  }
+
+  /**
+   * Whether epochs 1 … {@code throughEpoch} run at the same learning rates under this config and
+   * {@code other}: a schedule over the whole run (cosine without a period) changes them with
+   * {@code epochs}, so a shorter run of it cannot be continued into a longer one.
+   */
+  public boolean sameRatesAs(TrainingConfig other, int throughEpoch) {
+    for (int e = 1; e <= throughEpoch; e++) {
+      if (learningRate(e) != other.learningRate(e)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public TrainingConfig withEpochs(int newEpochs) {
-    return new TrainingConfig(learningRate, newEpochs, shuffle, backprop, batchSize);
+    return new TrainingConfig(learningRate, newEpochs, shuffle, backprop, batchSize, schedule);
   }
 }

@@ -18,6 +18,7 @@ import org.nnlab.data.DataException;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.data.Datasets;
+import org.nnlab.data.Distortion;
 import org.nnlab.data.InputScaling;
 import org.nnlab.data.TargetEncoding;
 import org.nnlab.metrics.Evaluation;
@@ -173,7 +174,8 @@ public final class ExperimentRunner {
    * }</pre>
    *
    * @throws IllegalArgumentException when {@code from} did not complete, or {@code config} differs
-   *     from its config in anything but a larger {@code training.epochs}
+   *     from its config in anything but a larger {@code training.epochs}, or its schedule gives the
+   *     epochs already trained other rates ({@link TrainingConfig#sameRatesAs})
    * @throws CancellationException when the thread is interrupted while it trains
    */
   public ExperimentRun continueRun(ExperimentRun from, ExperimentConfig config, TrainingListener listener) {
@@ -188,6 +190,10 @@ public final class ExperimentRunner {
     if (!before.withTraining(before.training().withEpochs(config.training().epochs())).equals(config)) {
       throw new IllegalArgumentException(
           "a run can only be continued with its own config and more training.epochs; the configs differ");
+    }
+    if (!config.training().sameRatesAs(before.training(), before.training().epochs())) {
+      throw new IllegalArgumentException("training.schedule " + config.training().schedule().id()
+          + " over the whole run sets other learning rates for the epochs already trained; train from scratch");
     }
     return train(config, Earlier.of(from), listener);
   }
@@ -239,7 +245,7 @@ public final class ExperimentRunner {
     SplittableRandom shuffleRng = p.shuffleRng;
     TrainingOutcome outcome = trainer.train(
         p.network, p.train, config.training(), config.network().engine(), scaling, TargetEncoding.of(config.data().targets()),
-        shuffleRng, earlier.epochs().size(), watcher);
+        p.distortion, shuffleRng, earlier.epochs().size(), watcher);
 
     if (outcome.status() == TrainingStatus.INTERRUPTED) {
       throw new CancellationException(config.name() + ": training was interrupted in epoch "
@@ -292,10 +298,12 @@ public final class ExperimentRunner {
       }
     }
     ctx = ctx.withData(train, test);
-    found.addAll(rules.check(ctx.at(Phase.DATA)));
     SplittableRandom root = new SplittableRandom(config.seed());
     SplittableRandom initRng = root.split();
     SplittableRandom shuffleRng = root.split();
+    // split last, so that the weights and the order stay those of the same run undistorted
+    Distortion distortion = Distortion.of(config.data().distort(), train, root.split().nextLong());
+    found.addAll(rules.check(ctx.at(Phase.DATA)));
     Network network = networks.create(config.network(), initRng);
     ctx = ctx.withNetwork(network);
     if (network.layerSizes()[0] == train.features()) {
@@ -315,7 +323,7 @@ public final class ExperimentRunner {
       }
       return h;
     });
-    return new Prepared(ctx, found, train, test, network, shuffleRng, hashes);
+    return new Prepared(ctx, found, train, test, network, shuffleRng, distortion, hashes);
   }
 
   private static ExperimentResult result(
@@ -372,5 +380,5 @@ public final class ExperimentRunner {
 
   private record Prepared(
       RuleContext context, List<Finding> findings, Dataset train, Dataset test, Network network,
-      SplittableRandom shuffleRng, CompletableFuture<Map<String, String>> hashes) {}
+      SplittableRandom shuffleRng, Distortion distortion, CompletableFuture<Map<String, String>> hashes) {}
 }

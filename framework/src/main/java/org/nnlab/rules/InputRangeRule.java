@@ -3,15 +3,20 @@ package org.nnlab.rules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.nnlab.config.Distort;
 import org.nnlab.config.InputRange;
 import org.nnlab.config.Severity;
 import org.nnlab.data.Dataset;
+import org.nnlab.data.Distorter;
+import org.nnlab.data.Distortion;
 import org.nnlab.data.InputScaling;
 
 /**
  * {@code input-range}: scaled inputs lie in [0.01, 1.0]. A zero input zeroes its weight's update
  * (ΔW ∝ O_prev), and values past 1 push the sigmoid into its flat zone. Checks the configured range,
- * then the scaled values of the first samples actually loaded.
+ * then the scaled values of the first samples actually loaded, and with {@code data.distort} the
+ * training samples distorted too: a warp mixes inputs and the background {@code inputs.min}
+ * bilinearly and keeps the result in [min, max], so it keeps the range by construction.
  */
 public final class InputRangeRule extends AbstractRule {
   public static final String ID = "input-range";
@@ -21,7 +26,8 @@ public final class InputRangeRule extends AbstractRule {
 
   public InputRangeRule() {
     super(ID, Severity.ERROR, EnumSet.of(Phase.CONFIG, Phase.DATA),
-        "scaled inputs lie in [0.01, 1.0]: a 0 input zeroes its weight's update, values past 1 saturate the sigmoid");
+        "scaled inputs lie in [0.01, 1.0] (distorted ones too): a 0 input zeroes its weight's update,"
+            + " values past 1 saturate the sigmoid");
   }
 
   @Override
@@ -37,8 +43,14 @@ public final class InputRangeRule extends AbstractRule {
       InputScaling scaling = InputScaling.of(range);
       for (Dataset d : new Dataset[] {context.train(), context.test()}) {
         if (d != null) {
-          checkData(d, scaling, inData);
+          checkData(d, scaling, null, inData);
         }
+      }
+      Distort distort = context.config().data().distort();
+      if (context.train() != null && !distort.isNone() && inData.isEmpty()) {
+        // the first epoch's draws of the run's seed (not its exact ones: those are the trainer's)
+        Distortion d = Distortion.of(distort, context.train(), context.config().seed());
+        checkData(context.train(), scaling, d.distorter(scaling), inData);
       }
     }
     return inData;
@@ -68,16 +80,19 @@ public final class InputRangeRule extends AbstractRule {
     return found;
   }
 
-  private static void checkData(Dataset d, InputScaling scaling, List<Violation> found) {
+  private static void checkData(Dataset d, InputScaling scaling, Distorter warp, List<Violation> found) {
     double[] x = new double[d.features()];
     int n = Math.min(d.size(), PROBE_SAMPLES);
     for (int i = 0; i < n; i++) {
       d.scaledInputs(i, scaling, x);
+      if (warp != null) {
+        warp.apply(x, 1, i);
+      }
       for (int j = 0; j < x.length; j++) {
         if (!(x[j] >= LOW && x[j] <= HIGH)) {
           found.add(Violation.of(String.format(
-              "%s: sample %d, input %d = %s lies outside [0.01, 1.0]; scale pixels as x/255·0.99+0.01",
-              d.name(), i, j, x[j])));
+              "%s: sample %d%s, input %d = %s lies outside [0.01, 1.0]; scale pixels as x/255·0.99+0.01",
+              d.name(), i, warp == null ? "" : " distorted", j, x[j])));
           return;
         }
       }

@@ -34,9 +34,13 @@ public record TrialTask(String trialId, ExperimentConfig config, Optional<Experi
     return new TrialTask(trialId, config, Optional.empty());
   }
 
-  /** This task, continuing {@code run} when it completed (else still from scratch). */
+  /**
+   * This task, continuing {@code run} when it completed and its epochs ran at the rates this
+   * config's schedule gives them (else still from scratch).
+   */
   public TrialTask continuing(ExperimentRun run) {
-    return new TrialTask(trialId, config, Optional.of(run).filter(r -> r.result().completed()));
+    return new TrialTask(trialId, config, Optional.of(run).filter(r -> r.result().completed()
+        && config.training().sameRatesAs(r.config().training(), r.config().training().epochs())));
   }
 
   /** The seed the trial trains with. */

@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nnlab.config.TrainingConfig;
 import org.nnlab.data.Dataset;
+import org.nnlab.data.Distorter;
+import org.nnlab.data.Distortion;
 import org.nnlab.data.InputScaling;
 import org.nnlab.data.TargetEncoding;
+import org.nnlab.network.Backprop;
 import org.nnlab.network.Network;
 import org.nnlab.network.EngineOptions;
 import org.nnlab.network.TrainingEngine;
@@ -17,7 +20,8 @@ import org.nnlab.network.TrainingEngine;
  * take one step. The steps run on a {@link TrainingEngine} (at double precision, {@link
  * org.nnlab.network.BlockNetwork}: the weights of {@link Network#train} to 1e-12, faster) and the
  * weights are written back into {@code network} at the end of every epoch, before the listener
- * sees it, and when training stops. {@code training.batchSize} B &gt; 1 averages B steps per update.
+ * sees it, and when training stops. {@code training.batchSize} B &gt; 1 averages B steps per update;
+ * {@code training.schedule} sets each epoch's learning rate ({@link TrainingConfig#learningRate(int)}).
  *
  * <pre>{@code
  * TrainingOutcome out = new Trainer().train(net, data, config.training(),
@@ -55,7 +59,9 @@ public final class Trainer {
    * (n − 1 draws each, nothing trained), so epochs {@code epochsDone + 1} … {@code config.epochs()}
    * visit the samples in the order, and end with the weights, of a run from epoch 1 — bit for bit,
    * since every engine ends an epoch with no pending step. The outcome and the progress cover the
-   * epochs trained here; the listener sees their true numbers.
+   * epochs trained here; the listener sees their true numbers. Each training sample is warped by
+   * {@code distortion} as it is fed (its draws depend on the epoch and the sample alone, so a
+   * continued run draws what a run from scratch draws); {@link Distortion#NONE} costs nothing.
    *
    * @throws IllegalArgumentException when {@code epochsDone} is negative or not below {@code config.epochs()}
    */
@@ -66,6 +72,7 @@ public final class Trainer {
       EngineOptions options,
       InputScaling scaling,
       TargetEncoding targets,
+      Distortion distortion,
       RandomGenerator rng,
       int epochsDone,
       TrainingListener listener) {
@@ -83,6 +90,7 @@ public final class Trainer {
     double[][] x = new double[block][data.features()];
     double[][] t = new double[block][network.layerSizes()[network.layerSizes().length - 1]];
     double[] losses = new double[block];
+    Distorter warp = distortion.isNone() ? null : distortion.distorter(scaling); // this call's buffers
     List<EpochResult> epochs = new ArrayList<>();
     long trained = 0;
     double seconds = 0.0;
@@ -95,6 +103,7 @@ public final class Trainer {
       if (config.shuffle()) {
         shuffle(order, rng);
       }
+      double rate = config.learningRate(epoch);
       long start = System.nanoTime();
       double lossSum = 0.0;
       for (int s0 = 0; s0 < n; s0 += block) {
@@ -105,7 +114,8 @@ public final class Trainer {
               seconds + (System.nanoTime() - start) / 1e9, "");
         }
         int count = Math.min(block, n - s0);
-        int done = step(engine, data, order, s0, count, scaling, targets, config, x, t, losses);
+        int done = step(engine, data, order, s0, count, scaling, targets, rate, config.backprop(), x, t, losses,
+            warp, epoch);
         for (int b = 0; b < done; b++) {
           int s = s0 + b;
           if (!Double.isFinite(losses[b])) {
@@ -136,21 +146,32 @@ public final class Trainer {
     return new TrainingOutcome(TrainingStatus.COMPLETED, epochs, trained, seconds, "");
   }
 
+  /** As above, without distortion: the book's training. */
+  public TrainingOutcome train(Network network, Dataset data, TrainingConfig config, EngineOptions options,
+      InputScaling scaling, TargetEncoding targets, RandomGenerator rng, int epochsDone, TrainingListener listener) {
+    return train(network, data, config, options, scaling, targets, Distortion.NONE, rng, epochsDone, listener);
+  }
+
   /**
-   * Scales and encodes samples {@code order[s0 .. s0+count)} into x and t and trains them as one
-   * block. A method of its own, called thousands of times an epoch, so the JIT compiles it whole
-   * once per JVM: inside {@code train}, which each run enters once, it would run interpreted at
+   * Scales (and distorts, when {@code warp} is set) and encodes samples {@code order[s0 .. s0+count)}
+   * into x and t and trains them as one block. A method of its own, called thousands of times an
+   * epoch, so the JIT compiles it whole once per JVM: inside {@code train}, which each run enters once, it would run interpreted at
    * every run's start until an on-stack replacement is compiled, and again after each
    * deoptimisation of that replacement (seen at the end of a sweep's trials).
    */
   private static int step(TrainingEngine engine, Dataset data, int[] order, int s0, int count,
-      InputScaling scaling, TargetEncoding targets, TrainingConfig config, double[][] x, double[][] t,
-      double[] losses) {
+      InputScaling scaling, TargetEncoding targets, double rate, Backprop rule, double[][] x, double[][] t,
+      double[] losses, Distorter warp, int epoch) {
     for (int b = 0; b < count; b++) {
       data.scaledInputs(order[s0 + b], scaling, x[b]);
       targets.encode(data.label(order[s0 + b]), t[b]);
     }
-    return engine.trainBlock(x, t, count, config.learningRate(), config.backprop(), losses);
+    if (warp != null) {
+      for (int b = 0; b < count; b++) {
+        warp.apply(x[b], epoch, order[s0 + b]);
+      }
+    }
+    return engine.trainBlock(x, t, count, rate, rule, losses);
   }
 
   /** Fisher–Yates, driven by the run's generator so the order is reproducible. */

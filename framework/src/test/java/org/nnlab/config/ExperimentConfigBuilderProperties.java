@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -34,12 +35,17 @@ class ExperimentConfigBuilderProperties {
       @ForAll Precision precision,
       @ForAll KernelChoice kernels,
       @ForAll("initializers") Initializer init,
-      @ForAll("rules") Map<String, Severity> rules) {
+      @ForAll("rules") Map<String, Severity> rules,
+      @ForAll("schedules") Schedule schedule,
+      @ForAll("distortions") Distort distort) {
+    int[] sizes = layers.stream().mapToInt(Integer::intValue).toArray();
+    sizes[0] = distort.isNone() ? sizes[0] : 4; // distortion needs square images
     ExperimentConfigBuilder b = ExperimentConfig.builder().name("built").seed(seed)
         .train("mnist-sample:train").test("mnist-sample:test")
-        .layers(layers.stream().mapToInt(Integer::intValue).toArray())
+        .layers(sizes).distort(distort)
         .learningRate(learningRate).epochs(epochs).shuffle(shuffle).backprop(backprop).batchSize(batchSize)
-        .precision(precision).kernels(kernels).init(init);
+        .precision(precision).kernels(kernels).init(init)
+        .schedule(schedule instanceof Schedule.Cosine c && c.min() > learningRate ? Schedule.CONSTANT : schedule);
     rules.forEach(b::rule);
     ExperimentConfig built = b.build();
 
@@ -84,12 +90,29 @@ class ExperimentConfigBuilderProperties {
   }
 
   @Provide
+  Arbitrary<Schedule> schedules() {
+    return ScheduleProperties.schedules();
+  }
+
+  @Provide
   Arbitrary<Initializer> initializers() {
     return Arbitraries.oneOf(
         Arbitraries.just(Initializer.normalFanIn()),
         Arbitraries.just(Initializer.uniformFanIn()),
         Arbitraries.doubles().between(1e-6, 10).ofScale(8).map(Initializer::normal),
         Arbitraries.doubles().between(-2, 2).map(Initializer::constant));
+  }
+
+  /** Half of them none; the others any mix of the five, elastic absent or present. */
+  @Provide
+  Arbitrary<Distort> distortions() {
+    Arbitrary<Double> zeroOr = Arbitraries.doubles().between(0, 30).ofScale(3).injectDuplicates(0.3);
+    Arbitrary<Distort.Elastic> elastic = Combinators.combine(
+        Arbitraries.doubles().between(0, 50).ofScale(3), Arbitraries.doubles().between(0.001, 100).ofScale(3))
+        .as(Distort.Elastic::new).injectNull(0.5);
+    Arbitrary<Distort> some = Combinators.combine(zeroOr, Arbitraries.doubles().between(0, 180),
+        Arbitraries.doubles().between(0, 0.999).ofScale(4), elastic, Arbitraries.of(true, false)).as(Distort::new);
+    return Arbitraries.oneOf(Arbitraries.just(Distort.NONE), some);
   }
 
   @Provide

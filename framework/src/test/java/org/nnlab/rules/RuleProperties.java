@@ -10,6 +10,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.nnlab.config.DataConfig;
 import org.nnlab.config.ExperimentConfig;
+import org.nnlab.config.Distort;
 import org.nnlab.config.InputRange;
 import org.nnlab.config.NetworkConfig;
 import org.nnlab.config.Targets;
@@ -38,6 +39,19 @@ class RuleProperties {
     ExperimentConfig c = withData(d -> new DataConfig(d.train(), d.test(), new InputRange(min, max), d.targets(), d.augment()));
     boolean direct = min >= 0.01 && max <= 1.0 && min < max;
     assertThat(fired(c, InputRangeRule.ID)).isEqualTo(!direct);
+  }
+
+  @Property(tries = 100)
+  void inputRange_ofDistortedTrainingSamples_neverFires_forAnyRangeTheConfigPhaseAccepts(
+      @ForAll @DoubleRange(min = 0.01, max = 0.5) double min, @ForAll @DoubleRange(min = 0.51, max = 1.0) double max,
+      @ForAll @DoubleRange(min = 0, max = 5) double shift, @ForAll @DoubleRange(min = 0, max = 180) double rotate,
+      @ForAll @DoubleRange(min = 0, max = 20) double alpha, @ForAll boolean flip, @ForAll long seed) {
+    Distort distort = Distort.NONE.withShift(shift).withRotate(rotate).withScale(0.3).withElastic(alpha, 1).withFlip(flip);
+    ExperimentConfig c = withData(d -> new DataConfig(d.train(), d.test(), new InputRange(min, max), d.targets(),
+        d.augment(), distort)).withSeed(seed).withNetwork(new NetworkConfig(List.of(9, 3, 2), null, null));
+    org.nnlab.data.Dataset data = TinyData.of("d", 40, 3, 3, 2, (i, j) -> (i * 31 + j * 17) % 256);
+    RuleContext ctx = RuleContext.ofConfig(c).withData(data, data).at(Phase.DATA);
+    assertThat(book.check(ctx).stream().filter(f -> f.rule().equals(InputRangeRule.ID))).isEmpty();
   }
 
   @Property(tries = 300)

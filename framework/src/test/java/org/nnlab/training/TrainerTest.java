@@ -7,8 +7,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.nnlab.config.Distort;
 import org.nnlab.config.TrainingConfig;
 import org.nnlab.data.Dataset;
+import org.nnlab.data.Distortion;
 import org.nnlab.data.InputScaling;
 import org.nnlab.data.TargetEncoding;
 import org.nnlab.network.Backprop;
@@ -91,5 +93,29 @@ class TrainerTest {
     assertThat(out.status()).isEqualTo(TrainingStatus.INTERRUPTED);
     assertThat(out.epochs()).hasSize(1);
     assertThat(out.samplesTrained()).as("epoch 2 trained no sample").isEqualTo(DATA.size());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1", "7"})
+  void distortion_drawingNothing_trainsBitForBitAsWithout_andDrawingSomething_changesTheWeightsReproducibly(
+      int batchSize) {
+    TrainingConfig config = new TrainingConfig(0.2, 2, true, Backprop.EXACT, batchSize);
+    double[] plain = trained(config, Distortion.NONE);
+    Distortion none = Distortion.of(Distort.NONE.withElastic(0, 1.5), DATA, 3); // on, but moves nothing
+    Distortion some = Distortion.of(Distort.NONE.withShift(1).withRotate(10).withElastic(2, 1), DATA, 3);
+
+    assertThat(trained(config, none)).isEqualTo(plain);
+    double[] distorted = trained(config, some);
+    assertThat(distorted).isNotEqualTo(plain);
+    assertThat(trained(config, some)).isEqualTo(distorted);
+  }
+
+  /** The first weight matrix after training a fixed network with {@code distortion}. */
+  private static double[] trained(TrainingConfig config, Distortion distortion) {
+    Network net = RandomNetworks.network(new int[] {25, 7, 3}, 5);
+    TrainingOutcome out = new Trainer().train(net, DATA, config, EngineOptions.DEFAULT, SCALING, TARGETS, distortion,
+        new SplittableRandom(1), 0, TrainingListener.NONE);
+    assertThat(out.status()).isEqualTo(TrainingStatus.COMPLETED);
+    return net.weights(0);
   }
 }
