@@ -1,5 +1,7 @@
 package org.nnlab.experiment;
 
+import org.nnlab.training.EpochResult;
+
 /**
  * One epoch as reported: test accuracy measured after it, mean training loss, training time and
  * throughput.
@@ -14,5 +16,10 @@ public record EpochStats(int epoch, double accuracy, double loss, double seconds
     if (loss < 0) {
       throw new IllegalArgumentException("loss must be ≥ 0 (or null), found " + loss);
     }
+  }
+
+  /** What {@code epoch} did, with the test accuracy measured after it. */
+  public static EpochStats of(EpochResult epoch, double accuracy) {
+    return new EpochStats(epoch.epoch(), accuracy, epoch.loss(), epoch.seconds(), epoch.samplesPerSecond());
   }
 }

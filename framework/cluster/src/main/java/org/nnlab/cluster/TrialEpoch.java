@@ -1,0 +1,32 @@
+package org.nnlab.cluster;
+
+import java.io.Serializable;
+import java.util.Objects;
+import org.nnlab.experiment.EpochStats;
+
+/**
+ * One epoch of a trial as a member reports it to its coordinator while the trial trains, on the
+ * coordinator's epoch topic ({@link EpochFeed}): the trial, the member, and the epoch's figures.
+ * Data only, like {@link TrialJob}: strings and numbers, sent by Java serialization, numbers
+ * exact to the bit.
+ *
+ * @param member {@code host:port} of the member that trained the epoch
+ */
+record TrialEpoch(String trialId, String member, int epoch, double accuracy, double loss, double seconds,
+    double samplesPerSecond) implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  TrialEpoch {
+    Objects.requireNonNull(trialId, "trialId");
+    Objects.requireNonNull(member, "member");
+  }
+
+  static TrialEpoch of(String trialId, String member, EpochStats e) {
+    return new TrialEpoch(trialId, member, e.epoch(), e.accuracy(), e.loss(), e.seconds(), e.samplesPerSecond());
+  }
+
+  /** The epoch's figures, as a trial in this JVM reports them. */
+  EpochStats stats() {
+    return new EpochStats(epoch, accuracy, loss, seconds, samplesPerSecond);
+  }
+}
