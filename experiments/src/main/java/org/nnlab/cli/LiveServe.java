@@ -119,9 +119,16 @@ final class LiveServe {
     LiveRun live = new LiveRun(name, seed, epochs, config, dir);
     ReportServer server = start(live, options, meters, out);
     return new Served(live, server, options, out) {
+      private double validation = Double.NaN; // told just before the test accuracy, on the training thread
+
+      @Override
+      public void onValidated(EpochResult e, double validationAccuracy) {
+        validation = validationAccuracy;
+      }
+
       @Override
       public void onEvaluated(EpochResult e, double accuracy) {
-        live.epoch(EpochStats.of(e, accuracy));
+        live.epoch(EpochStats.of(e, accuracy, validation));
       }
 
       @Override

@@ -17,6 +17,9 @@ import org.nnlab.training.TrainingListener;
 final class Progress implements TrainingListener, AutoCloseable {
   private final PrintWriter out;
   private final ProgressBar bar;
+  // the epoch's accuracies, told before onEpoch; shown when the run holds samples out (data.validation)
+  private double validation = Double.NaN;
+  private double test = Double.NaN;
 
   private Progress(PrintWriter out, ProgressBar bar) {
     this.out = out;
@@ -47,10 +50,22 @@ final class Progress implements TrainingListener, AutoCloseable {
   }
 
   @Override
+  public void onValidated(EpochResult e, double validationAccuracy) {
+    validation = validationAccuracy;
+  }
+
+  @Override
+  public void onEvaluated(EpochResult e, double testAccuracy) {
+    test = testAccuracy;
+  }
+
+  @Override
   public boolean onEpoch(EpochResult e, Network network) {
     if (bar == null) {
-      out.printf(Locale.ROOT, "epoch %d: loss %.5f, %.1f s, %,.0f samples/s%n",
-          e.epoch(), e.loss(), e.seconds(), e.samplesPerSecond());
+      String accuracies = Double.isNaN(validation) ? ""
+          : String.format(Locale.ROOT, ", validation %.4f, test %.4f", validation, test);
+      out.printf(Locale.ROOT, "epoch %d: loss %.5f%s, %.1f s, %,.0f samples/s%n",
+          e.epoch(), e.loss(), accuracies, e.seconds(), e.samplesPerSecond());
     }
     return true;
   }
@@ -62,6 +77,12 @@ final class Progress implements TrainingListener, AutoCloseable {
       public void onProgress(int epoch, long done, long total) {
         first.onProgress(epoch, done, total);
         second.onProgress(epoch, done, total);
+      }
+
+      @Override
+      public void onValidated(EpochResult epoch, double validationAccuracy) {
+        first.onValidated(epoch, validationAccuracy);
+        second.onValidated(epoch, validationAccuracy);
       }
 
       @Override

@@ -114,8 +114,11 @@ final class RunCommand implements Callable<Integer> {
     if (Double.isNaN(r.accuracy())) {
       out.printf(Locale.ROOT, "%s: %s%n", r.name(), r.status());
     } else {
-      out.printf(Locale.ROOT, "%s: %s, test accuracy %.4f, %,d samples in %.1f s (%,.0f samples/s)%n",
-          r.name(), r.status(), r.accuracy(), r.samplesTrained(), r.trainSeconds(), r.samplesPerSecond());
+      String validation = r.validation() == null ? ""
+          : String.format(Locale.ROOT, "validation accuracy %.4f (%,d held out), ", r.validation().accuracy(),
+              r.validation().samples());
+      out.printf(Locale.ROOT, "%s: %s, %stest accuracy %.4f, %,d samples in %.1f s (%,.0f samples/s)%n",
+          r.name(), r.status(), validation, r.accuracy(), r.samplesTrained(), r.trainSeconds(), r.samplesPerSecond());
     }
     if (!r.rotatedAccuracy().isEmpty()) {
       out.println("test accuracy, rotated: " + r.rotatedAccuracy().entrySet().stream()

@@ -59,19 +59,25 @@ final class SweepProgress implements SweepListener, AutoCloseable {
   @Override
   public synchronized void onTrial(TrialResult r, int done, int total) {
     ranHere++;
-    double acc = r.result().accuracy();
-    if (!Double.isNaN(acc) && (Double.isNaN(best) || acc > best)) {
-      best = acc;
+    // best by the accuracy sweeps choose by: validation when the trials hold samples out
+    double choice = r.result().choiceAccuracy();
+    if (!Double.isNaN(choice) && (Double.isNaN(best) || choice > best)) {
+      best = choice;
     }
     if (bar != null) {
       bar.maxHint(total);
       bar.stepTo(done);
-      bar.setExtraMessage(String.format(Locale.ROOT, " best %.4f", best));
+      bar.setExtraMessage(String.format(Locale.ROOT, r.result().validation() == null ? " best %.4f"
+          : " best validation %.4f", best));
       return;
     }
     String member = r.result().provenance().member();
-    out.printf(Locale.ROOT, "trial %d/%d {%s} seed %d: %s, accuracy %.4f (best %.4f), %s left%s%n",
-        done, total, label(r), r.seed(), r.result().status(), acc, best, eta(done, total),
+    String accuracy = r.result().validation() == null
+        ? String.format(Locale.ROOT, "accuracy %.4f (best %.4f)", r.result().accuracy(), best)
+        : String.format(Locale.ROOT, "validation %.4f, test %.4f (best validation %.4f)", choice,
+            r.result().accuracy(), best);
+    out.printf(Locale.ROOT, "trial %d/%d {%s} seed %d: %s, %s, %s left%s%n",
+        done, total, label(r), r.seed(), r.result().status(), accuracy, eta(done, total),
         member.isEmpty() ? "" : ", on " + member);
   }
 

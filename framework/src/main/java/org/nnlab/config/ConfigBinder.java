@@ -39,7 +39,7 @@ final class ConfigBinder {
   private static final List<String> ROOT_KEYS =
       List.of("name", "seed", "data", "network", "training", "rules", "sweep");
   private static final List<String> DATA_KEYS =
-      List.of("train", "test", "inputs", "targets", "augment", "distort");
+      List.of("train", "test", "inputs", "targets", "augment", "distort", "validation");
   private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init", "weights", "precision", "kernels");
   private static final List<String> TRAINING_KEYS =
       List.of("learningRate", "epochs", "shuffle", "backprop", "batchSize", "schedule");
@@ -93,7 +93,13 @@ final class ConfigBinder {
     Targets targets = m.get("targets").map(this::targets).orElse(null);
     Augment augment = m.get("augment").map(this::augment).orElse(null);
     Distort distort = m.get("distort").map(this::distort).orElse(null);
-    return new DataConfig(train, test, inputs, targets, augment, distort);
+    Optional<ConfigNode> validationNode = m.get("validation");
+    int validation = validationNode.map(n -> intValue(n, "data.validation")).orElse(0);
+    if (validation < 1 && validationNode.isPresent()) {
+      throw fail(validationNode.get(), "data.validation", "must be ≥ 1",
+          "a number of training samples to hold out, below the training part's size");
+    }
+    return new DataConfig(train, test, inputs, targets, augment, distort, validation);
   }
 
   private DataSource source(ConfigNode node, String path) {

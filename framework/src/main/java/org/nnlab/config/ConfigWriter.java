@@ -90,6 +90,9 @@ public final class ConfigWriter {
       distort.put("flip", x.flip());
       data.put("distort", distort);
     }
+    if (d.hasValidation()) {
+      data.put("validation", d.validation()); // opt-in only: configs without it keep their hash
+    }
     return data;
   }
 

@@ -38,6 +38,7 @@ public final class ExperimentConfigBuilder {
   private Targets targets = Targets.DEFAULT;
   private Augment augment = Augment.NONE;
   private Distort distort = Distort.NONE;
+  private int validation;
   private List<Integer> layers;
   private Activation activation = Activation.sigmoid();
   private Initializer init = Initializer.normalFanIn();
@@ -104,6 +105,12 @@ public final class ExperimentConfigBuilder {
   /** Random distortions of each training sample as it is fed ({@code data.distort}). */
   public ExperimentConfigBuilder distort(Distort distortion) {
     this.distort = distortion;
+    return this;
+  }
+
+  /** The last {@code samples} training samples held out to choose by ({@code data.validation}); 0: none. */
+  public ExperimentConfigBuilder validation(int samples) {
+    this.validation = samples;
     return this;
   }
 
@@ -191,7 +198,7 @@ public final class ExperimentConfigBuilder {
     require(test, "data.test");
     require(layers, "network.layers");
     try {
-      return new ExperimentConfig(name, seed, new DataConfig(train, test, inputs, targets, augment, distort),
+      return new ExperimentConfig(name, seed, new DataConfig(train, test, inputs, targets, augment, distort, validation),
           new NetworkConfig(layers, activation, init, weights, precision, kernels),
           new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize, schedule), rules);
     } catch (IllegalArgumentException | NullPointerException e) {

@@ -27,6 +27,35 @@ public final class Datasets {
   }
 
   /**
+   * {@code train} split for {@code data.validation}: the last {@code heldOut} samples apart from the
+   * rest, the rest to train on (and to augment: held-out images reach training in no form). The last
+   * samples, not a random draw: the same samples for every seed, and MNIST's and Fashion-MNIST's
+   * training files are already in no particular order ({@code docs/configs.md}).
+   *
+   * @param heldOut samples to hold out; 0 for none ({@code train} is then all trained on)
+   * @throws DataException when {@code heldOut} would leave nothing to train on
+   */
+  public static Split heldOut(Dataset train, int heldOut) {
+    if (heldOut == 0) {
+      return new Split(train, null);
+    }
+    if (heldOut >= train.size()) {
+      throw new DataException(train.name() + ": data.validation holds out " + heldOut + " samples of its "
+          + train.size() + "; allowed: 1 to " + (train.size() - 1) + ", so some are left to train on");
+    }
+    int cut = train.size() - heldOut;
+    return new Split(DatasetRange.of(train, 0, cut), DatasetRange.of(train, cut, train.size()));
+  }
+
+  /**
+   * A training part split by {@link #heldOut}.
+   *
+   * @param training the samples trained on
+   * @param validation the samples held out, or null when none are
+   */
+  public record Split(Dataset training, Dataset validation) {}
+
+  /**
    * The dataset(s) at {@code path}, the format told by content, not name:
    * <ul>
    *   <li>a folder holding the four MNIST-style IDX files → its {@code train} and {@code test} parts;

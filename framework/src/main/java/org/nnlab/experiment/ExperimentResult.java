@@ -1,5 +1,6 @@
 package org.nnlab.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.nnlab.rules.Finding;
  *     {@link Mistake#GALLERY_SIZE}); empty when nothing was evaluated
  * @param rotatedAccuracy for a run with {@code data.augment.rotate}: angle in degrees ({@code "-10"})
  *     → accuracy on the test part rotated by it; empty otherwise
+ * @param validation for a run with {@code data.validation}: the samples held out and the accuracy on
+ *     them; null (and absent from {@code results.json}) otherwise
  */
 public record ExperimentResult(
     String name,
@@ -41,7 +44,8 @@ public record ExperimentResult(
     Provenance provenance,
     String config,
     List<Mistake> mistakes,
-    Map<String, Double> rotatedAccuracy) {
+    Map<String, Double> rotatedAccuracy,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Validation validation) {
 
   public static final String COMPLETED = "completed";
   public static final String DIVERGED = "diverged";
@@ -98,22 +102,47 @@ public record ExperimentResult(
       double wallSeconds, long samplesTrained, List<EpochStats> epochs, List<Finding> findings,
       int[][] confusion, Provenance provenance, String config) {
     this(name, status, accuracy, samplesPerSecond, trainSeconds, wallSeconds, samplesTrained, epochs,
-        findings, confusion, provenance, config, List.of(), Map.of());
+        findings, confusion, provenance, config, List.of(), Map.of(), null);
+  }
+
+  /** A result without a validation split. */
+  public ExperimentResult(
+      String name, String status, double accuracy, double samplesPerSecond, double trainSeconds,
+      double wallSeconds, long samplesTrained, List<EpochStats> epochs, List<Finding> findings,
+      int[][] confusion, Provenance provenance, String config, List<Mistake> mistakes,
+      Map<String, Double> rotatedAccuracy) {
+    this(name, status, accuracy, samplesPerSecond, trainSeconds, wallSeconds, samplesTrained, epochs,
+        findings, confusion, provenance, config, mistakes, rotatedAccuracy, null);
   }
 
   /** This result with {@code rotatedAccuracy} replaced. */
   public ExperimentResult withRotatedAccuracy(Map<String, Double> rotated) {
     return new ExperimentResult(name, status, accuracy, samplesPerSecond, trainSeconds, wallSeconds,
-        samplesTrained, epochs, findings, confusion, provenance, config, mistakes, rotated);
+        samplesTrained, epochs, findings, confusion, provenance, config, mistakes, rotated, validation);
+  }
+
+  /** This result with {@code validation} replaced. */
+  public ExperimentResult withValidation(Validation replaced) {
+    return new ExperimentResult(name, status, accuracy, samplesPerSecond, trainSeconds, wallSeconds,
+        samplesTrained, epochs, findings, confusion, provenance, config, mistakes, rotatedAccuracy, replaced);
   }
 
   /** This result with {@code provenance} replaced (a cluster adds the member that trained it). */
   public ExperimentResult withProvenance(Provenance replaced) {
     return new ExperimentResult(name, status, accuracy, samplesPerSecond, trainSeconds, wallSeconds,
-        samplesTrained, epochs, findings, confusion, replaced, config, mistakes, rotatedAccuracy);
+        samplesTrained, epochs, findings, confusion, replaced, config, mistakes, rotatedAccuracy, validation);
   }
 
   public boolean completed() {
     return COMPLETED.equals(status);
+  }
+
+  /**
+   * The accuracy to choose by, when a sweep ranks runs: the validation accuracy when the run held
+   * training samples out ({@code data.validation}), else the test accuracy (as before such splits).
+   * NaN when nothing was measured.
+   */
+  public double choiceAccuracy() {
+    return validation != null ? validation.accuracy() : accuracy;
   }
 }

@@ -215,7 +215,7 @@ public final class ExperimentRunner {
       findings.forEach(metrics::finding);
       return new ExperimentRun(
           result(config, p, ExperimentResult.FAILED, Double.NaN, List.of(), findings, null, metrics,
-              Earlier.NONE, wallStart),
+              Earlier.NONE, wallStart).withValidation(validation(config, Double.NaN)),
           p.network, p.train, p.test, null, config, metrics.runId());
     }
     earlier.restoreInto(p.network);
@@ -231,10 +231,16 @@ public final class ExperimentRunner {
 
       @Override
       public boolean onEpoch(EpochResult epoch, Network network) {
+        double validation = Double.NaN;
+        if (p.validation != null) {
+          validation = Evaluation.of(network, p.validation, scaling).accuracy();
+          metrics.validation(validation);
+          listener.onValidated(epoch, validation);
+        }
         last[0] = Evaluation.of(network, p.test, scaling);
         double acc = last[0].accuracy();
         metrics.epoch(epoch, acc);
-        epochs.add(new EpochStats(epoch.epoch(), acc, epoch.loss(), epoch.seconds(), epoch.samplesPerSecond()));
+        epochs.add(EpochStats.of(epoch, acc, validation));
         listener.onEvaluated(epoch, acc);
         List<Finding> now = rules.check(p.context.withNetwork(network).withEpoch(epoch).at(Phase.EPOCH));
         findings.addAll(now);
@@ -274,7 +280,9 @@ public final class ExperimentRunner {
         : RotatedAccuracy.of(p.network, p.test, scaling, config.data().augment().rotate());
     ExperimentResult result = result(
         config, p, status, accuracy, epochs, findings, last[0], metrics, earlier, wallStart)
-        .withRotatedAccuracy(rotated);
+        .withRotatedAccuracy(rotated)
+        .withValidation(validation(config, last[0] == null ? Double.NaN
+            : epochs.get(epochs.size() - 1).validationAccuracy()));
     return new ExperimentRun(result, p.network, p.train, p.test, last[0], config, metrics.runId());
   }
 
@@ -287,8 +295,9 @@ public final class ExperimentRunner {
     // the test set is read beside the training set; a bad training set is still reported first
     CompletableFuture<Dataset> testLoad =
         CompletableFuture.supplyAsync(() -> loader.load(config.data().test()));
-    // rotated copies (data.augment) are a view over the loaded images, not a copy
-    Dataset train = Datasets.augmented(loader.load(config.data().train()), config.data().augment());
+    // the held-out samples (data.validation) leave before rotated copies (a view, not a copy) are made
+    Datasets.Split split = Datasets.heldOut(loader.load(config.data().train()), config.data().validation());
+    Dataset train = Datasets.augmented(split.training(), config.data().augment());
     Dataset test = join(testLoad);
     // a reader may give an empty set (an IDX file of 0 images): nothing to train on or measure
     for (Dataset d : List.of(train, test)) {
@@ -318,12 +327,15 @@ public final class ExperimentRunner {
       Map<String, String> h = new LinkedHashMap<>();
       h.put("train", train.sha256());
       h.put("test", test.sha256());
+      if (split.validation() != null) {
+        h.put(Provenance.VALIDATION, split.validation().sha256());
+      }
       if (weights != null) {
         h.put(Provenance.WEIGHTS, weights);
       }
       return h;
     });
-    return new Prepared(ctx, found, train, test, network, shuffleRng, distortion, hashes);
+    return new Prepared(ctx, found, train, test, split.validation(), network, shuffleRng, distortion, hashes);
   }
 
   private static ExperimentResult result(
@@ -339,6 +351,11 @@ public final class ExperimentRunner {
         evaluation == null ? null : evaluation.confusion(), provenance, ConfigWriter.toYaml(config),
         evaluation == null ? List.of() : Mistake.of(evaluation, p.test, Mistake.GALLERY_SIZE),
         Map.of());
+  }
+
+  /** The record of {@code data.validation}'s split, null without one. */
+  private static Validation validation(ExperimentConfig config, double accuracy) {
+    return config.data().hasValidation() ? new Validation(config.data().validation(), accuracy) : null;
   }
 
   /**
@@ -379,6 +396,6 @@ public final class ExperimentRunner {
   }
 
   private record Prepared(
-      RuleContext context, List<Finding> findings, Dataset train, Dataset test, Network network,
-      SplittableRandom shuffleRng, Distortion distortion, CompletableFuture<Map<String, String>> hashes) {}
+      RuleContext context, List<Finding> findings, Dataset train, Dataset test, Dataset validation,
+      Network network, SplittableRandom shuffleRng, Distortion distortion, CompletableFuture<Map<String, String>> hashes) {}
 }

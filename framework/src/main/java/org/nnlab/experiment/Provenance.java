@@ -66,6 +66,8 @@ public record Provenance(
 
   /** The key of {@link #datasets} under which starting weights are recorded. */
   public static final String WEIGHTS = "weights";
+  /** The key of {@link #datasets} under which the held-out training samples ({@code data.validation}) are. */
+  public static final String VALIDATION = "validation";
 
   /**
    * {@code sha256:<hex>} of a network's weights, by content (as datasets are hashed): SHA-256 over

@@ -73,6 +73,23 @@ public final class Json {
   }
 
   /**
+   * A {@code @JsonInclude(value = CUSTOM, valueFilter = Json.NotMeasured.class)} filter that leaves
+   * out a NaN double: for a figure that only some runs measure ({@code validationAccuracy}), so files
+   * of runs without it stay as they were. Read back, an absent double is NaN.
+   */
+  public static final class NotMeasured {
+    @Override
+    public boolean equals(Object value) {
+      return value instanceof Double d && d.isNaN();
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+  }
+
+  /**
    * One line saying what Jackson found wrong in a file nnlab reads, without the {@code at [Source:
    * …]} Jackson adds: the field's path ({@code epochs[1].accuracy}), then the record's own message
    * when its constructor refused the value, else Jackson's first line with control characters escaped.

@@ -21,7 +21,8 @@ import org.nnlab.training.EpochResult;
 /**
  * The Micrometer meters of one run: {@code nnlab.train.samples} (counter), {@code nnlab.train.epoch}
  * (timer), {@code nnlab.train.loss}, {@code nnlab.train.throughput} (samples/s) and
- * {@code nnlab.eval.accuracy} (gauges of the latest epoch), and
+ * {@code nnlab.eval.accuracy} (gauges of the latest epoch), {@code nnlab.eval.validation.accuracy}
+ * (a gauge too, for a run with {@code data.validation} only), and
  * {@code nnlab.rule.findings{rule, severity}} (counter). Results read their figures back from here.
  *
  * <p>Every meter carries the same tag keys: {@code experiment} (the config's name), {@code run}
@@ -46,6 +47,7 @@ public final class TrainingMetrics implements AutoCloseable {
   public static final String LOSS = "nnlab.train.loss";
   public static final String THROUGHPUT = "nnlab.train.throughput";
   public static final String ACCURACY = "nnlab.eval.accuracy";
+  public static final String VALIDATION_ACCURACY = "nnlab.eval.validation.accuracy";
   public static final String FINDINGS = "nnlab.rule.findings";
 
   /** The tag keys every meter carries. */
@@ -66,6 +68,7 @@ public final class TrainingMetrics implements AutoCloseable {
   private final AtomicReference<Double> loss = new AtomicReference<>(Double.NaN);
   private final AtomicReference<Double> throughput = new AtomicReference<>(Double.NaN);
   private final AtomicReference<Double> accuracy = new AtomicReference<>(Double.NaN);
+  private final AtomicReference<Double> validation = new AtomicReference<>(); // null: no gauge yet
 
   /**
    * The meters of a run of {@code experiment}; {@code given} may hold its {@code run} and
@@ -133,6 +136,16 @@ public final class TrainingMetrics implements AutoCloseable {
     loss.set(epoch.loss());
     throughput.set(epoch.samplesPerSecond());
     accuracy.set(testAccuracy);
+  }
+
+  /**
+   * Records the accuracy on the held-out training samples after the latest epoch; the gauge is
+   * registered on the first call, so a run without a validation split has none.
+   */
+  public void validation(double validationAccuracy) {
+    if (validation.getAndSet(validationAccuracy) == null) {
+      gauge(VALIDATION_ACCURACY, validation);
+    }
   }
 
   public void finding(Finding f) {

@@ -16,7 +16,10 @@ import org.nnlab.experiment.ExperimentRunner;
 /**
  * Successive halving, rung after rung: every point at 1 epoch, then the best third (by mean
  * accuracy over repeats) at 3, then 9, … up to {@code maxEpochs} (Jamieson and Talwalkar, 2016,
- * with a factor of 3). Each rung is one {@link TrialBatch}.
+ * with a factor of 3). Each rung is one {@link TrialBatch}. The accuracy that promotes is
+ * {@link org.nnlab.experiment.ExperimentResult#choiceAccuracy}: on the held-out training samples
+ * when the config has {@code data.validation}, so the test part is never chosen by; else the test
+ * accuracy.
  *
  * <p>A survivor is not trained again from epoch 1 when its last rung's run is still in memory: it
  * goes on from where that rung stopped ({@link ExperimentRunner#continueRun}), which gives the
@@ -117,14 +120,14 @@ final class HalvingSweep {
     return t.point().without(SweepPlan.EPOCHS_KEY).canonical() + "#" + t.repeat();
   }
 
-  /** The {@code keep} points with the highest mean accuracy (NaN last), ties in plan order; without their epochs. */
+  /** The {@code keep} points with the highest mean {@code choiceAccuracy} (NaN last), ties in plan order; without their epochs. */
   static List<SweepPoint> best(List<SweepPoint> points, List<TrialResult> results, int keep) {
     Map<SweepPoint, Double> mean = new LinkedHashMap<>();
     for (SweepPoint p : points) {
       Map<String, Object> params = p.without(SweepPlan.EPOCHS_KEY).parameters();
       mean.put(p, results.stream()
           .filter(r -> withoutEpochs(r.parameters()).equals(params))
-          .mapToDouble(r -> Double.isNaN(r.result().accuracy()) ? -1 : r.result().accuracy())
+          .mapToDouble(r -> Double.isNaN(r.result().choiceAccuracy()) ? -1 : r.result().choiceAccuracy())
           .average().orElse(-1));
     }
     return points.stream()

@@ -61,9 +61,16 @@ public record TrialTask(String trialId, ExperimentConfig config, Optional<Experi
    */
   public ExperimentRun train(ExperimentRunner runner, EpochListener epochs, String member) {
     return train(runner, new TrainingListener() {
+      private double validation = Double.NaN; // told just before the test accuracy, on the same thread
+
+      @Override
+      public void onValidated(EpochResult epoch, double validationAccuracy) {
+        validation = validationAccuracy;
+      }
+
       @Override
       public void onEvaluated(EpochResult epoch, double testAccuracy) {
-        epochs.onEpoch(EpochStats.of(epoch, testAccuracy), member);
+        epochs.onEpoch(EpochStats.of(epoch, testAccuracy, validation), member);
       }
     });
   }

@@ -20,6 +20,12 @@ public interface TrainingListener {
   default void onEvaluated(EpochResult epoch, double testAccuracy) {}
 
   /**
+   * Called after each epoch, before {@link #onEvaluated}, with the accuracy on the training samples
+   * held out by {@code data.validation}: by {@code ExperimentRunner}, for runs that hold some out.
+   */
+  default void onValidated(EpochResult epoch, double validationAccuracy) {}
+
+  /**
    * Called after each epoch with the network as trained so far.
    *
    * @return false to stop training (the outcome's status is then {@link TrainingStatus#STOPPED})

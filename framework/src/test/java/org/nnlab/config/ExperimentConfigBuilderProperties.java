@@ -37,12 +37,13 @@ class ExperimentConfigBuilderProperties {
       @ForAll("initializers") Initializer init,
       @ForAll("rules") Map<String, Severity> rules,
       @ForAll("schedules") Schedule schedule,
-      @ForAll("distortions") Distort distort) {
+      @ForAll("distortions") Distort distort,
+      @ForAll @IntRange(min = 0, max = 60_000) int validation) {
     int[] sizes = layers.stream().mapToInt(Integer::intValue).toArray();
     sizes[0] = distort.isNone() ? sizes[0] : 4; // distortion needs square images
     ExperimentConfigBuilder b = ExperimentConfig.builder().name("built").seed(seed)
         .train("mnist-sample:train").test("mnist-sample:test")
-        .layers(sizes).distort(distort)
+        .layers(sizes).distort(distort).validation(validation)
         .learningRate(learningRate).epochs(epochs).shuffle(shuffle).backprop(backprop).batchSize(batchSize)
         .precision(precision).kernels(kernels).init(init)
         .schedule(schedule instanceof Schedule.Cosine c && c.min() > learningRate ? Schedule.CONSTANT : schedule);

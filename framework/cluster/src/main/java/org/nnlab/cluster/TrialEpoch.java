@@ -13,7 +13,7 @@ import org.nnlab.experiment.EpochStats;
  * @param member {@code host:port} of the member that trained the epoch
  */
 record TrialEpoch(String trialId, String member, int epoch, double accuracy, double loss, double seconds,
-    double samplesPerSecond) implements Serializable {
+    double samplesPerSecond, double validationAccuracy) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   TrialEpoch {
@@ -22,11 +22,12 @@ record TrialEpoch(String trialId, String member, int epoch, double accuracy, dou
   }
 
   static TrialEpoch of(String trialId, String member, EpochStats e) {
-    return new TrialEpoch(trialId, member, e.epoch(), e.accuracy(), e.loss(), e.seconds(), e.samplesPerSecond());
+    return new TrialEpoch(trialId, member, e.epoch(), e.accuracy(), e.loss(), e.seconds(), e.samplesPerSecond(),
+        e.validationAccuracy());
   }
 
   /** The epoch's figures, as a trial in this JVM reports them. */
   EpochStats stats() {
-    return new EpochStats(epoch, accuracy, loss, seconds, samplesPerSecond);
+    return new EpochStats(epoch, accuracy, loss, seconds, samplesPerSecond, validationAccuracy);
   }
 }

@@ -20,6 +20,10 @@ public final class MarkdownReport {
     md.append("# ").append(r.name()).append("\n\n");
     md.append("| | |\n|---|---|\n");
     row(md, "status", "**" + r.status() + "**");
+    if (r.validation() != null) {
+      row(md, "validation accuracy", (Double.isNaN(r.validation().accuracy()) ? "—"
+          : fmt("%.4f", r.validation().accuracy())) + fmt(" (%,d training samples held out)", r.validation().samples()));
+    }
     row(md, "test accuracy", Double.isNaN(r.accuracy()) ? "—" : fmt("%.4f", r.accuracy()));
     r.rotatedAccuracy().forEach((angle, acc) ->
         row(md, "test accuracy, rotated " + angle + "°", Double.isNaN(acc) ? "—" : fmt("%.4f", acc)));
@@ -30,10 +34,14 @@ public final class MarkdownReport {
     md.append('\n');
 
     if (!r.epochs().isEmpty()) {
-      md.append("## Learning curve\n\n| epoch | test accuracy | mean loss | seconds | samples/s |\n|---:|---:|---:|---:|---:|\n");
+      boolean validation = r.validation() != null;
+      md.append("## Learning curve\n\n| epoch |").append(validation ? " validation accuracy |" : "")
+          .append(" test accuracy | mean loss | seconds | samples/s |\n|---:|").append(validation ? "---:|" : "")
+          .append("---:|---:|---:|---:|\n");
       for (EpochStats e : r.epochs()) {
-        md.append(fmt("| %d | %.4f | %.5f | %.2f | %,.0f |\n",
-            e.epoch(), e.accuracy(), e.loss(), e.seconds(), e.samplesPerSecond()));
+        md.append(fmt("| %d |%s %.4f | %.5f | %.2f | %,.0f |\n", e.epoch(),
+            validation ? fmt(" %.4f |", e.validationAccuracy()) : "", e.accuracy(), e.loss(), e.seconds(),
+            e.samplesPerSecond()));
       }
       md.append('\n');
     }

@@ -78,7 +78,7 @@ public final class ReportModel {
     Map<String, Object> m = page("sweep", name, unfinished.stream().anyMatch(TrialRow::unfinished)
         ? TrialRow.RUNNING : statusOf(finished), pct(acc.mean()) + (acc.n() > 1 ? " ± " + pct(acc.std()) : ""));
     m.put("headlineNote", "best point of " + s.points().size() + " (" + finished.size() + " trials): "
-        + best.label() + " — mean ± std over " + acc.n() + " seed(s)");
+        + best.label() + " — mean ± std over " + acc.n() + " seed(s)" + (s.byValidation() ? "; " + choiceNote(s) : ""));
     m.put("sweep", sweepSection(s, best, bestTrial));
     m.put("trials", rows);
     Map<String, Object> d = details(bestTrial.result(), best.trials().stream().map(TrialResult::result).toList(), dir,
@@ -87,6 +87,13 @@ public final class ReportModel {
     d.put("wall", fmt("%.1f s (sum over trials)", finished.stream().mapToDouble(t -> t.result().wallSeconds()).sum()));
     m.put("details", d);
     return m;
+  }
+
+  /** The sentence that says how a sweep with a validation split chose its best point. */
+  public static String choiceNote(SweepSummary s) {
+    return "chosen on validation accuracy (" + s.heldOut().stream().map(n -> fmt("%,d", n))
+        .collect(java.util.stream.Collectors.joining(" or ")) + " training samples held out); "
+        + "test accuracy is reported, never used for choosing";
   }
 
   private static String statusOf(List<TrialResult> finished) {
@@ -130,6 +137,7 @@ public final class ReportModel {
       SweepAxis y = axisOf(axes, byImportance.get(1));
       m.put("heatmap", SweepViews.heatmap(x, y, searched));
     }
+    m.put("chosenOn", s.byValidation() ? "validation" : "test");
     m.put("bestSoFar", SweepViews.bestSoFar(s.finishOrder()));
     if (search == SweepSummary.Search.HALVING) {
       m.put("rungs", SweepViews.rungs(s));
@@ -141,6 +149,10 @@ public final class ReportModel {
       row.put("mean", p.accuracy().mean());
       row.put("std", p.accuracy().n() > 1 ? p.accuracy().std() : null);
       row.put("n", p.accuracy().n());
+      if (s.byValidation()) {
+        row.put("validation", p.validation().mean());
+        row.put("validationStd", p.validation().n() > 1 ? p.validation().std() : null);
+      }
       row.put("statuses", String.join(", ", p.trials().stream().map(t -> t.result().status()).distinct().toList()));
       row.put("best", p == best);
       points.add(row);
@@ -220,11 +232,14 @@ public final class ReportModel {
     return String.join(", ", parts);
   }
 
-  /** Test accuracy and loss per epoch, mean ± std over the repeats' curves. */
+  /** Test accuracy, loss and (with a validation split) validation accuracy per epoch, mean ± std over the repeats' curves. */
   private static Map<String, Object> curves(List<List<EpochStats>> repeats) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("accuracy", perEpoch(repeats, EpochStats::accuracy));
     c.put("loss", perEpoch(repeats, EpochStats::loss));
+    if (repeats.stream().flatMap(List::stream).anyMatch(e -> !Double.isNaN(e.validationAccuracy()))) {
+      c.put("validation", perEpoch(repeats, EpochStats::validationAccuracy));
+    }
     return c;
   }
 

@@ -20,18 +20,26 @@ public final class SweepMarkdown {
     StringBuilder md = new StringBuilder();
     SweepSummary.PointStats best = s.best();
     md.append("# Sweep ").append(s.name()).append("\n\n");
-    md.append(MarkdownReport.fmt("**Best test accuracy: %.4f%s** (mean%s over %d seed(s)) at `%s`; "
+    md.append(MarkdownReport.fmt("**%s: %.4f%s** (mean%s over %d seed(s)) at `%s`; "
         + "%d trials over %d points, a %s search. Charts: [report.html](report.html).%n%n",
+        s.byValidation() ? "Test accuracy of the point chosen" : "Best test accuracy",
         best.accuracy().mean(), best.accuracy().n() > 1 ? MarkdownReport.fmt(" ± %.4f", best.accuracy().std()) : "",
         best.accuracy().n() > 1 ? " ± std" : "", best.accuracy().n(), best.label(),
         s.trials().size(), s.points().size(), s.search().id()));
+    boolean byValidation = s.byValidation();
+    if (byValidation) {
+      md.append("The best point was ").append(ReportModel.choiceNote(s)).append(".\n\n");
+    }
     List<SweepSummary.PointStats> ranked = s.ranked();
-    md.append("## Points, best first\n\n| # | point | mean accuracy | std | seeds | status |\n|---:|---|---:|---:|---:|---|\n");
+    md.append("## Points, best first\n\n| # | point |")
+        .append(byValidation ? " mean validation accuracy | std | mean test accuracy |" : " mean accuracy |")
+        .append(" std | seeds | status |\n|---:|---|").append(byValidation ? "---:|---:|" : "")
+        .append("---:|---:|---:|---|\n");
     for (int i = 0; i < Math.min(TOP_POINTS, ranked.size()); i++) {
       SweepSummary.PointStats p = ranked.get(i);
       String b = p == best ? "**" : "";
-      md.append(MarkdownReport.fmt("| %d | %s%s%s | %.4f | %s | %d | %s |%n", i + 1, b, p.label(), b,
-          p.accuracy().mean(), p.accuracy().n() > 1 ? MarkdownReport.fmt("%.4f", p.accuracy().std()) : "—",
+      md.append(MarkdownReport.fmt("| %d | %s%s%s | %s%s | %d | %s |%n", i + 1, b, p.label(), b,
+          byValidation ? meanStd(p.validation()) + " | " : "", meanStd(p.accuracy()),
           p.accuracy().n(), String.join(", ", p.trials().stream().map(t -> t.result().status()).distinct().toList())));
     }
     if (ranked.size() > TOP_POINTS) {
@@ -62,6 +70,11 @@ public final class SweepMarkdown {
     // the run report's headings move one level down under this section
     md.append(MarkdownReport.render(top.result()).replaceAll("(?m)^#", "##").replaceFirst("(?m)^## .*\n\n", ""));
     return md.toString();
+  }
+
+  /** {@code 0.9812 | 0.0021}: a mean and its std ("—" for one seed), as two table cells. */
+  private static String meanStd(Stat st) {
+    return MarkdownReport.fmt("%.4f | %s", st.mean(), st.n() > 1 ? MarkdownReport.fmt("%.4f", st.std()) : "—");
   }
 
   /** Accuracy in each of the axis's bins (one per value on a grid). */

@@ -14,7 +14,8 @@ import org.nnlab.sweep.TrialResult;
 
 /**
  * A sweep's trials gathered by point: accuracy mean ± std over each point's repeats, each axis's
- * marginal accuracy (all trials with that value), the best point, and what kind of search the
+ * marginal accuracy (all trials with that value), the best point (by validation accuracy when the
+ * trials hold training samples out, {@link #byValidation}; else by test accuracy), and what kind of search the
  * trials lay out ({@link Search}). Computed apart from rendering, from the trials alone; only
  * {@link #finishOrder()} depends on the order trials finished (the order they were given in).
  */
@@ -25,6 +26,7 @@ public final class SweepSummary {
   private final List<TrialResult> trials;
   private final List<TrialResult> finishOrder;
   private final boolean halving;
+  private final List<Integer> heldOut;
 
   /**
    * How the trials lie in parameter space, which decides the charts that fit them: a grid (every
@@ -50,8 +52,19 @@ public final class SweepSummary {
     }
   }
 
-  /** One point and its repeats. */
-  public record PointStats(Map<String, Object> parameters, Stat accuracy, List<TrialResult> trials) {
+  /**
+   * One point and its repeats.
+   *
+   * @param accuracy test accuracy over the repeats
+   * @param validation accuracy on the held-out training samples ({@code data.validation}) over the
+   *     repeats; n = 0 when the trials hold none out
+   */
+  public record PointStats(Map<String, Object> parameters, Stat accuracy, Stat validation, List<TrialResult> trials) {
+    /** A point whose trials hold no samples out. */
+    public PointStats(Map<String, Object> parameters, Stat accuracy, List<TrialResult> trials) {
+      this(parameters, accuracy, Stat.of("", Double.NaN, List.of()), trials);
+    }
+
     /** {@code key=value, …}. */
     public String label() {
       List<String> parts = new ArrayList<>();
@@ -68,6 +81,8 @@ public final class SweepSummary {
     this.trials = trials;
     this.finishOrder = finishOrder;
     this.halving = halving(axes, trials);
+    this.heldOut = trials.stream().filter(t -> t.result().validation() != null)
+        .map(t -> t.result().validation().samples()).distinct().sorted().toList();
   }
 
   /** Gathers {@code trials} (at least one), given in the order they finished ({@code results.jsonl}'s). */
@@ -94,7 +109,9 @@ public final class SweepSummary {
     sorted.forEach(t -> groups.computeIfAbsent(t.parameters(), k -> new ArrayList<>()).add(t));
     List<PointStats> points = new ArrayList<>();
     groups.forEach((params, ts) -> points.add(new PointStats(params,
-        Stat.of(params.toString(), Double.NaN, ts.stream().map(t -> t.result().accuracy()).toList()), ts)));
+        Stat.of(params.toString(), Double.NaN, ts.stream().map(t -> t.result().accuracy()).toList()),
+        Stat.of(params.toString(), Double.NaN, ts.stream().filter(t -> t.result().validation() != null)
+            .map(t -> t.result().validation().accuracy()).toList()), ts)));
     return new SweepSummary(trials.get(0).result().name(), axisList, points, sorted, List.copyOf(trials));
   }
 
@@ -122,7 +139,25 @@ public final class SweepSummary {
     return finishOrder;
   }
 
-  /** The points by mean accuracy, best first (NaN last; ties in point order). */
+  /**
+   * The training samples the trials held out to choose by ({@code data.validation}), each count
+   * once, smallest first; empty when they held none out and points are chosen by test accuracy.
+   */
+  public List<Integer> heldOut() {
+    return heldOut;
+  }
+
+  /** Whether points are chosen by validation accuracy (the trials hold samples out), not by test accuracy. */
+  public boolean byValidation() {
+    return !heldOut().isEmpty();
+  }
+
+  /** The accuracy points are chosen by: validation ({@link #byValidation}) or else test accuracy. */
+  public Stat choice(PointStats p) {
+    return byValidation() ? p.validation() : p.accuracy();
+  }
+
+  /** The points by mean choice accuracy ({@link #choice}), best first (NaN last; ties in point order). */
   public List<PointStats> ranked() {
     return points.stream().sorted(Comparator.comparingDouble((PointStats p) -> -score(p))).toList();
   }
@@ -195,7 +230,7 @@ public final class SweepSummary {
     return t.parameters().get(SweepPlan.EPOCHS_KEY) instanceof Number n ? n.doubleValue() : 0;
   }
 
-  /** The point with the highest mean accuracy (the first such on ties); NaN means lose. */
+  /** The point with the highest mean choice accuracy ({@link #choice}; the first such on ties); NaN means lose. */
   public PointStats best() {
     PointStats best = points.get(0);
     for (PointStats p : points) {
@@ -209,7 +244,7 @@ public final class SweepSummary {
   /** The best point's best repeat: its config is the one to run again. */
   public TrialResult bestTrial() {
     return best().trials().stream()
-        .max(Comparator.comparingDouble(t -> Double.isNaN(t.result().accuracy()) ? -1 : t.result().accuracy()))
+        .max(Comparator.comparingDouble(t -> Double.isNaN(t.result().choiceAccuracy()) ? -1 : t.result().choiceAccuracy()))
         .orElseThrow();
   }
 
@@ -228,8 +263,9 @@ public final class SweepSummary {
     return stats;
   }
 
-  private static double score(PointStats p) {
-    return Double.isNaN(p.accuracy().mean()) ? -1 : p.accuracy().mean();
+  private double score(PointStats p) {
+    double mean = choice(p).mean();
+    return Double.isNaN(mean) ? -1 : mean;
   }
 
   /** A value as written in tables and charts: numbers plainly, the rest as compact JSON. */

@@ -128,13 +128,17 @@ final class SweepViews {
     return m;
   }
 
-  /** Each trial's accuracy in the order it finished, and the best so far: {@code [order, accuracy, best]}. */
+  /**
+   * Each trial's accuracy in the order it finished, and the best so far: {@code [order, accuracy,
+   * best]}; the accuracy chosen by ({@link org.nnlab.experiment.ExperimentResult#choiceAccuracy}:
+   * validation accuracy for trials that hold samples out).
+   */
   static List<List<Object>> bestSoFar(List<TrialResult> finishOrder) {
     List<List<Object>> rows = new ArrayList<>();
     double best = Double.NaN;
     int order = 0;
     for (TrialResult t : finishOrder) {
-      double acc = t.result().accuracy();
+      double acc = t.result().choiceAccuracy();
       if (!Double.isNaN(acc) && (Double.isNaN(best) || acc > best)) {
         best = acc;
       }

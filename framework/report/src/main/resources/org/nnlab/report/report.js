@@ -55,8 +55,8 @@
     return Object.assign({type: 'value', name: name, nameLocation: 'middle', nameGap: 28, scale: true,
       splitLine: {lineStyle: {color: '#eee'}}}, extra || {});
   }
-  function accuracyAxis() {
-    return valueAxis('test accuracy', {nameGap: 44, minInterval: 0.001, axisLabel: {formatter: function (v) { return v.toFixed(3); }}});
+  function accuracyAxis(name) {
+    return valueAxis(name || 'test accuracy', {nameGap: 44, minInterval: 0.001, axisLabel: {formatter: function (v) { return v.toFixed(3); }}});
   }
   function xAxisFor(axis, name) {
     if (!axis.numeric) return {type: 'category', name: name, nameLocation: 'middle', nameGap: 28};
@@ -160,8 +160,9 @@
       keep.push('chart-best');
       chart(box, 'chart-best', {title: {text: 'Best so far, over the trials as they finished'},
         grid: {left: 70, right: 20, top: 40, bottom: 50}, tooltip: {trigger: 'axis'},
-        xAxis: valueAxis('trial, in the order it finished', {minInterval: 1}), yAxis: accuracyAxis(),
-        series: [{type: 'scatter', name: 'trial', symbolSize: 5, color: GREY,
+        xAxis: valueAxis('trial, in the order it finished', {minInterval: 1}),
+        yAxis: accuracyAxis(s.chosenOn === 'validation' ? 'validation accuracy' : null),
+        series: [{type: 'scatter', name: s.chosenOn === 'validation' ? 'trial (validation accuracy)' : 'trial', symbolSize: 5, color: GREY,
           data: s.bestSoFar.filter(function (r) { return r[1] != null; }).map(function (r) { return [r[0], r[1]]; })},
         {type: 'line', name: 'best so far', step: 'end', showSymbol: false, color: BLUE, lineStyle: {width: 2},
           data: s.bestSoFar.filter(function (r) { return r[2] != null; }).map(function (r) { return [r[0], r[2]]; })}]});
@@ -239,10 +240,19 @@
     if (!s) return;
     var top = $('points-table').tBodies[0], rest = $('points-table').tBodies[1];
     top.textContent = ''; rest.textContent = '';
+    // chosen on validation: its columns come first, the test columns are reported beside them
+    var byValidation = s.chosenOn === 'validation';
+    $('points-chosen-on').textContent = byValidation ? 'validation' : 'test';
+    var head = $('points-table').tHead.rows[0];
+    head.textContent = '';
+    ['#', 'point'].concat(byValidation ? ['mean validation accuracy', 'std', 'mean test accuracy', 'std'] : ['mean accuracy', 'std'])
+      .concat(['seeds', 'status']).forEach(function (h, j) { head.appendChild(el('th', j === 1 ? {'class': 'l'} : null, h)); });
     s.points.forEach(function (p, i) {
       var tr = el('tr', p.best ? {'class': 'best'} : null);
-      [i + 1, p.label, fix(p.mean, 4), fix(p.std, 4), p.n, p.statuses].forEach(function (v, j) {
-        tr.appendChild(el('td', j === 1 || j === 5 ? {'class': 'l'} : null, v));
+      var cells = [i + 1, p.label].concat(byValidation ? [fix(p.validation, 4), fix(p.validationStd, 4)] : [])
+        .concat([fix(p.mean, 4), fix(p.std, 4), p.n, p.statuses]);
+      cells.forEach(function (v, j) {
+        tr.appendChild(el('td', j === 1 || j === cells.length - 1 ? {'class': 'l'} : null, v));
       });
       (i < s.topPoints ? top : rest).appendChild(tr);
     });
@@ -297,8 +307,9 @@
     show('learning-curve', !!(c && c.accuracy.length));
     if (c && c.accuracy.length) {
       $('curve-note').textContent = model.kind === 'sweep' ? 'best point, mean ± std over its seeds' : '';
-      chart($('curve-charts'), 'chart-curve-accuracy', linesOption('Test accuracy per epoch', 'epoch', accuracyAxis(), true, false,
-        [{name: null, points: c.accuracy}]));
+      chart($('curve-charts'), 'chart-curve-accuracy', linesOption(c.validation ? 'Validation and test accuracy per epoch'
+        : 'Test accuracy per epoch', 'epoch', accuracyAxis(c.validation ? 'accuracy' : null), true, false,
+        c.validation ? [{name: 'validation', points: c.validation}, {name: 'test', points: c.accuracy}] : [{name: null, points: c.accuracy}]));
       chart($('curve-charts'), 'chart-curve-loss', linesOption('Mean training loss per epoch', 'epoch',
         valueAxis('loss ½Σ(t−o)²', {nameGap: 50}), true, false, [{name: null, points: c.loss}]));
     }

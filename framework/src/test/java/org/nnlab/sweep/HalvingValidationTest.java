@@ -1,0 +1,100 @@
+package org.nnlab.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.config.ConfigLoader;
+import org.nnlab.data.Dataset;
+import org.nnlab.data.DatasetLoader;
+import org.nnlab.experiment.ExperimentResult;
+import org.nnlab.experiment.Validation;
+import org.nnlab.testsupport.TinyData;
+
+/**
+ * Halving promotes by validation accuracy when the config holds samples out: on a constructed case
+ * where the held-out samples disagree with the test part, the point promoted changes with the split.
+ */
+class HalvingValidationTest {
+  /** 90 samples to train on, then 30 held-out ones drawn like the next class: a learner gets them wrong. */
+  private static final Dataset TRAIN = TinyData.of("tiny:train", 120, 2, 2, 3,
+      (i, j) -> ((i < 90 ? i : i + 1) % 3 == j % 3 ? 220 : 30) + i % 7);
+  private static final Dataset TEST = TinyData.of("tiny:test", 30, 2, 2, 3, (i, j) -> (i % 3 == j % 3 ? 210 : 40) + i % 5);
+  private static final DatasetLoader LOADER = source -> source.toString().endsWith("train") ? TRAIN : TEST;
+
+  @TempDir Path dir;
+
+  private List<TrialResult> sweep(String validation) throws IOException {
+    Path file = dir.resolve("h" + validation.length() + ".yaml");
+    Files.writeString(file, """
+        name: tiny
+        seed: 7
+        data: {train: tiny:train, test: tiny:test%s}
+        network: {layers: [4, 3, 3]}
+        training: {learningRate: 0.3, epochs: 1}
+        sweep:
+          strategy: halving
+          maxEpochs: 3
+          parameters:
+            training.learningRate: [0.001, 3.0]
+        """.formatted(validation));
+    SweepPlan plan = SweepPlan.of(new ConfigLoader(ConfigLoader.BUILT_IN_RULES).document(file));
+    SweepRunner runner = new SweepRunner(LOADER, SweepFixtures.runners(new SimpleMeterRegistry()));
+    try (ResultsStore store = ResultsStore.open(dir.resolve("results" + validation.length() + ".jsonl"))) {
+      return runner.run(plan, store, 1, SweepListener.NONE);
+    }
+  }
+
+  @Test
+  void promotion_followsValidationAccuracy_whenSamplesAreHeldOut_elseTestAccuracy() throws IOException {
+    List<TrialResult> byTest = sweep("");
+    List<TrialResult> byValidation = sweep(", validation: 30");
+
+    // first rung, both points at 1 epoch: the fast learner wins on test, loses on the held-out samples
+    Map<Object, ExperimentResult> rung = firstRung(byValidation);
+    ExperimentResult slow = rung.get(0.001);
+    ExperimentResult fast = rung.get(3.0);
+    assertThat(fast.accuracy()).isGreaterThan(slow.accuracy());
+    assertThat(fast.validation().accuracy()).isLessThan(slow.validation().accuracy());
+    assertThat(fast.validation().samples()).isEqualTo(30);
+    assertThat(firstRung(byTest).get(3.0).accuracy()).isGreaterThan(firstRung(byTest).get(0.001).accuracy());
+
+    assertThat(promoted(byTest)).isEqualTo(3.0);
+    assertThat(promoted(byValidation)).isEqualTo(0.001);
+  }
+
+  private static Map<Object, ExperimentResult> firstRung(List<TrialResult> all) {
+    return Map.of(all.get(0).parameters().get("training.learningRate"), all.get(0).result(),
+        all.get(1).parameters().get("training.learningRate"), all.get(1).result());
+  }
+
+  /** The learning rate of the one point trained at 3 epochs. */
+  private static Object promoted(List<TrialResult> all) {
+    assertThat(all).hasSize(3);
+    return all.get(2).parameters().get("training.learningRate");
+  }
+
+  @Test
+  void best_ranksByChoiceAccuracy_validationWhenPresent() {
+    SweepPlan plan = SweepFixtures.plan("sweep:\n  strategy: halving\n  maxEpochs: 3\n"
+        + "  parameters:\n    training.learningRate: [0.1, 0.2]\n");
+    List<SweepPoint> points = SweepPlan.atEpochs(plan.points(), 1);
+    // point 0.1: test 0.9, validation 0.6; point 0.2: test 0.7, validation 0.8
+    List<TrialResult> withSplit = List.of(trial(points.get(0), 0.9, 0.6), trial(points.get(1), 0.7, 0.8));
+    List<TrialResult> without = List.of(trial(points.get(0), 0.9, Double.NaN), trial(points.get(1), 0.7, Double.NaN));
+    assertThat(HalvingSweep.best(points, withSplit, 1)).containsExactly(points.get(1).without(SweepPlan.EPOCHS_KEY));
+    assertThat(HalvingSweep.best(points, without, 1)).containsExactly(points.get(0).without(SweepPlan.EPOCHS_KEY));
+  }
+
+  private static TrialResult trial(SweepPoint p, double test, double validation) {
+    ExperimentResult r = org.nnlab.testsupport.TinyResults.completed(test);
+    return new TrialResult(p.canonical(), p.parameters(), 0, 7,
+        Double.isNaN(validation) ? r : r.withValidation(new Validation(10, validation)));
+  }
+}
