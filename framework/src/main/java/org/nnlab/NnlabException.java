@@ -7,7 +7,9 @@ import java.util.Optional;
  * its own subtype — {@link org.nnlab.config.ConfigException} (a config or an override),
  * {@link org.nnlab.data.DataException} (a dataset), {@link org.nnlab.model.ModelException} (a model
  * file or weight folder), {@link org.nnlab.output.OutputException} (an output folder that cannot be
- * written now). A violated rule is not an exception but a finding in the result.
+ * written now), {@link org.nnlab.rules.RuleException} (a sweep with a point that breaks a rule at
+ * {@code error} severity, refused before anything trains). A violated rule of a run is not an
+ * exception but a finding in the result.
  *
  * <pre>{@code
  * try {

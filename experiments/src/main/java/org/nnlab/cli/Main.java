@@ -14,6 +14,7 @@ import org.nnlab.metrics.MetricsOptions;
 import org.nnlab.io.JvmMemory;
 import org.nnlab.io.Printable;
 import org.nnlab.network.TrainingEngine;
+import org.nnlab.report.ReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -72,6 +73,7 @@ public final class Main {
     Injector injector = Guice.createInjector(Modules.override(new NnlabModule()).with(binder -> {
       binder.bind(MeterRegistry.class).toInstance(meters);
       binder.bind(MetricsOptions.class).toInstance(MetricsOptions.KEEP);
+      binder.bind(ReportWriter.class).toInstance(new ReportWriter(TestPause::after));
     }));
     CommandLine cli = new CommandLine(new Main(), new GuiceFactory(injector));
     cli.setOut(out);

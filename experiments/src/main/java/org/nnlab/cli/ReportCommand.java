@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.nnlab.experiment.ResultsJson;
+import org.nnlab.report.ReportWriter;
 import org.nnlab.sweep.ResultsStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -16,6 +16,7 @@ import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ExperimentRunner;
 import org.nnlab.network.EngineInfo;
 import org.nnlab.network.EngineOptions;
+import org.nnlab.report.ReportWriter;
 import org.nnlab.rules.Finding;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.sweep.SweepIdentity;

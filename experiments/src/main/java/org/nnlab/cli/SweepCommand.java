@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.nnlab.cluster.WorkerOptions;
 import org.nnlab.config.ConfigDocument;
 import org.nnlab.config.SweepConfig;
+import org.nnlab.report.ReportWriter;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.sweep.ResultsStore;
 import org.nnlab.sweep.SweepIdentity;

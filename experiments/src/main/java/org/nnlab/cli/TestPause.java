@@ -6,7 +6,8 @@ package org.nnlab.cli;
  * ({@code model.nnlab}, {@code results.json}, {@code report.md}, {@code report.html},
  * {@code trials.csv}, {@code layers.json}), the command prints {@code paused after NAME} on stderr
  * and sleeps until it is killed, so a test can kill it at exactly that point. Users never set it;
- * the library knows nothing of it.
+ * the library knows nothing of it (the CLI hands {@link #after} to
+ * {@link org.nnlab.report.ReportWriter} as its listener).
  */
 final class TestPause {
   static final String VARIABLE = "NNLAB_TEST_PAUSE_AFTER";

@@ -175,7 +175,7 @@ public final class ExperimentRunner {
    *
    * @throws IllegalArgumentException when {@code from} did not complete, or {@code config} differs
    *     from its config in anything but a larger {@code training.epochs}, or its schedule gives the
-   *     epochs already trained other rates ({@link TrainingConfig#sameRatesAs})
+   *     epochs already trained other rates ({@link org.nnlab.config.TrainingConfig#sameRatesAs})
    * @throws CancellationException when the thread is interrupted while it trains
    */
   public ExperimentRun continueRun(ExperimentRun from, ExperimentConfig config, TrainingListener listener) {

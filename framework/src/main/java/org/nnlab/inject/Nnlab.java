@@ -18,6 +18,8 @@ import org.nnlab.model.Model;
 import org.nnlab.model.ModelFile;
 import org.nnlab.rules.Finding;
 import org.nnlab.rules.RuleBook;
+import org.nnlab.rules.RuleException;
+import org.nnlab.sweep.PointFindings;
 import org.nnlab.sweep.ResultsStore;
 import org.nnlab.sweep.SweepIdentity;
 import org.nnlab.sweep.SweepListener;
@@ -41,9 +43,15 @@ import org.nnlab.training.TrainingListener;
  *
  * <p>Every error a caller can cause is an {@link org.nnlab.NnlabException}: a config that does not
  * bind is a {@link ConfigException} (also when a record built in code refuses a value), a dataset
- * that cannot be read a {@code DataException}, and so on. A violated rule is a finding, never an
- * exception. Thread-safe: many runs and sweeps may go at once; their meters stay apart
- * ({@link org.nnlab.metrics.TrainingMetrics}).
+ * that cannot be read a {@code DataException}, and so on. A violated rule is a finding in the
+ * result, never an exception — except that a sweep refuses to start with a point that breaks a rule
+ * at {@code error} severity ({@link RuleException}, carrying the findings; {@link #checkSweep}
+ * lists every point's findings instead). Thread-safe: many runs and sweeps may go at once; their
+ * meters stay apart ({@link org.nnlab.metrics.TrainingMetrics}).
+ *
+ * <p>Reports are not written here: {@code org.nnlab.report.ReportWriter}, in the artifact
+ * {@code nnlab-report} (which this one does not depend on, so a host that only trains carries no
+ * templates or charts), writes report.md and report.html from a run or from the trials a sweep returns.
  */
 public final class Nnlab {
   private final ConfigLoader configs;
@@ -120,22 +128,59 @@ public final class Nnlab {
     return boundary(() -> runner.run(knownRules(config), listener));
   }
 
-  /** The plan of a sweep config file ({@code sweep:} block), checked point by point. */
+  /**
+   * The plan of a sweep config file ({@code sweep:} block), checked point by point.
+   *
+   * @throws RuleException when a point breaks a rule at {@code error} severity, with each such
+   *     point's findings ({@link #checkSweep(Path, String...)} lists them without throwing)
+   */
   public SweepPlan plan(Path file, String... overrides) {
-    ConfigDocument doc = configs.document(file).withOverrides(List.of(overrides));
-    SweepPlan plan = SweepPlan.of(doc);
+    SweepPlan plan = unchecked(file, overrides);
     plan.validate(rules);
     return plan;
   }
 
-  /** The plan of a sweep declared in code, checked point by point. */
+  /**
+   * The plan of a sweep declared in code, checked point by point.
+   *
+   * @throws RuleException when a point breaks a rule at {@code error} severity, with each such
+   *     point's findings ({@link #checkSweep(SweepSpec)} lists them without throwing)
+   */
   public SweepPlan plan(SweepSpec spec) {
-    SweepPlan plan = boundary(() -> spec.plan(configs));
+    SweepPlan plan = unchecked(spec);
     plan.validate(rules);
     return plan;
   }
 
-  /** Runs {@code spec}'s sweep into {@code store}: see {@link #sweep(SweepPlan, ResultsStore, boolean)}. */
+  /**
+   * What the config rules find at each point of {@code spec}'s sweep, warnings too, before
+   * anything trains: a point with {@link PointFindings#errors()} would make {@link #sweep} refuse.
+   *
+   * @return one entry per point, in plan order
+   * @throws ConfigException when a point's values do not bind
+   */
+  public List<PointFindings> checkSweep(SweepSpec spec) {
+    return unchecked(spec).check(rules);
+  }
+
+  /** As {@link #checkSweep(SweepSpec)}, for a sweep config file with {@code overrides} applied. */
+  public List<PointFindings> checkSweep(Path file, String... overrides) {
+    return unchecked(file, overrides).check(rules);
+  }
+
+  private SweepPlan unchecked(Path file, String... overrides) {
+    return SweepPlan.of(configs.document(file).withOverrides(List.of(overrides)));
+  }
+
+  private SweepPlan unchecked(SweepSpec spec) {
+    return boundary(() -> spec.plan(configs));
+  }
+
+  /**
+   * Runs {@code spec}'s sweep into {@code store}: see {@link #sweep(SweepPlan, ResultsStore, boolean)}.
+   *
+   * @throws RuleException before anything trains, when a point breaks a rule at {@code error} severity
+   */
   public List<TrialResult> sweep(SweepSpec spec, ResultsStore store, boolean resume) throws IOException {
     return sweep(plan(spec), store, resume);
   }

@@ -3,7 +3,9 @@ package org.nnlab.sweep;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.nnlab.config.ConfigDocument;
 import org.nnlab.config.ConfigException;
@@ -21,13 +23,14 @@ import org.nnlab.config.SweepConfig.Values;
 import org.nnlab.rules.Finding;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.rules.RuleContext;
+import org.nnlab.rules.RuleException;
 
 /**
  * The points of a sweep and the config of each trial, before anything trains.
  *
  * <pre>{@code
  * SweepPlan plan = SweepPlan.of(loader.document(Path.of("configs/sweeps/learning-rate.yaml")));
- * plan.validate(ruleBook);              // every offending point, or nothing
+ * plan.validate(ruleBook);              // every offending point, or nothing (plan.check: every finding)
  * for (Trial t : plan.trials()) { ExperimentConfig c = plan.configOf(t); … }
  * }</pre>
  *
@@ -119,12 +122,15 @@ public final class SweepPlan {
   }
 
   /**
-   * Checks every point before anything trains: that its values bind (known keys, right types) and
-   * that no CONFIG-phase rule reports an error.
+   * Checks every point before anything trains: that its values bind (known keys, right types),
+   * and what the CONFIG-phase rules find there. A halving sweep's points are checked at its
+   * {@code maxEpochs}.
    *
-   * @throws ConfigException listing every offending point, one per line
+   * @return one entry per point, in plan order, with every finding (warnings too)
+   * @throws ConfigException when a point's values do not bind, listing every offending point, one
+   *     per line (the points that bind but break a rule too)
    */
-  public void validate(RuleBook rules) {
+  public List<PointFindings> check(RuleBook rules) {
     List<String> problems = new ArrayList<>();
     if (sweep.strategy() == Strategy.HALVING) {
       sweep.axes().stream().filter(a -> a.key().equals(EPOCHS_KEY)).forEach(a -> problems.add(a.position()
@@ -132,24 +138,49 @@ public final class SweepPlan {
     }
     List<SweepPoint> toCheck = sweep.strategy() == Strategy.HALVING
         ? atEpochs(points, sweep.maxEpochs()) : points;
+    List<PointFindings> checked = new ArrayList<>();
+    boolean unbound = !problems.isEmpty();
     for (SweepPoint p : toCheck) {
-      String where = whereOf(p) + ": point {" + p.label() + "}: ";
       try {
         ExperimentConfig c = configOf(Trial.of(base.seed(), p, 0));
         NetworkSize.requireFits(c);
-        for (Finding f : rules.check(RuleContext.ofConfig(c))) {
-          if (f.isError()) {
-            problems.add(where + f);
-          }
-        }
+        PointFindings found = new PointFindings(p, whereOf(p), rules.check(RuleContext.ofConfig(c)));
+        checked.add(found);
+        found.errors().forEach(f -> problems.add(found.describe(f.toString())));
       } catch (ConfigException | IllegalArgumentException e) {
-        problems.add(where + e.getMessage().replaceFirst("^--set [^:]+: ", ""));
+        unbound = true;
+        problems.add(new PointFindings(p, whereOf(p), List.of())
+            .describe(e.getMessage().replaceFirst("^--set [^:]+: ", "")));
+      }
+    }
+    if (unbound) {
+      throw new ConfigException(invalid(problems));
+    }
+    return checked;
+  }
+
+  /**
+   * {@link #check}, refusing a sweep with a point that breaks a rule at {@code error} severity.
+   *
+   * @throws ConfigException when a point's values do not bind
+   * @throws RuleException listing every offending point, one per line, with its findings
+   */
+  public void validate(RuleBook rules) {
+    List<String> problems = new ArrayList<>();
+    Map<String, List<Finding>> errors = new LinkedHashMap<>();
+    for (PointFindings p : check(rules)) {
+      if (p.hasErrors()) {
+        errors.put("{" + p.point().label() + "}", p.errors());
+        p.errors().forEach(f -> problems.add(p.describe(f.toString())));
       }
     }
     if (!problems.isEmpty()) {
-      throw new ConfigException("the sweep is invalid, " + problems.size() + " offending point(s):\n  "
-          + String.join("\n  ", problems));
+      throw new RuleException(invalid(problems), errors);
     }
+  }
+
+  private static String invalid(List<String> problems) {
+    return "the sweep is invalid, " + problems.size() + " offending point(s):\n  " + String.join("\n  ", problems);
   }
 
   private static String whereOf(SweepPoint p) {

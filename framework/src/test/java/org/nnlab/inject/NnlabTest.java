@@ -24,6 +24,8 @@ import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.output.OutputException;
 import org.nnlab.rules.Finding;
 import org.nnlab.rules.Rule;
+import org.nnlab.rules.RuleException;
+import org.nnlab.sweep.PointFindings;
 import org.nnlab.sweep.ResultsStore;
 import org.nnlab.sweep.SweepPlan;
 import org.nnlab.sweep.SweepSpec;
@@ -158,5 +160,36 @@ class NnlabTest {
           .hasMessageContaining("holds the trials of another sweep");
       assertThat(nnlab.sweep(fromFile, again, true)).hasSize(4);
     }
+  }
+
+  @Test
+  void checkSweep_givesEveryPointsFindings_andSweepRefusesAnErrorWithThemBeforeTraining() throws IOException {
+    Nnlab nnlab = nnlab();
+    SweepSpec spec = SweepSpec.grid(tiny().withName("tiny-sweep"))
+        .values("training.learningRate", 0.5, -1.0).values("network.layers[1]", 2, 3);
+    List<PointFindings> points = nnlab.checkSweep(spec);
+    assertThat(points).extracting(p -> p.point().label()).containsExactly(
+        "training.learningRate=0.5, network.layers[1]=2", "training.learningRate=0.5, network.layers[1]=3",
+        "training.learningRate=-1.0, network.layers[1]=2", "training.learningRate=-1.0, network.layers[1]=3");
+    assertThat(points).extracting(p -> p.findings().stream().map(f -> f.rule() + " [" + f.severity().id() + "]").toList())
+        .containsExactly(
+            List.of(),
+            List.of("small-hidden-layers [warn]"),
+            List.of("learning-rate [error]"),
+            List.of("learning-rate [error]", "small-hidden-layers [warn]"));
+    assertThat(points).extracting(PointFindings::hasErrors).containsExactly(false, false, true, true);
+
+    try (ResultsStore store = ResultsStore.inMemory()) {
+      assertThatThrownBy(() -> nnlab.sweep(spec, store, false)).isInstanceOfSatisfying(RuleException.class, e -> {
+        assertThat(e).isInstanceOf(NnlabException.class)
+            .hasMessageStartingWith("the sweep is invalid, 2 offending point(s):\n  ");
+        assertThat(e.findings()).containsOnlyKeys(
+            "{training.learningRate=-1.0, network.layers[1]=2}", "{training.learningRate=-1.0, network.layers[1]=3}");
+        assertThat(e.findings().values()).allSatisfy(f -> assertThat(f).singleElement()
+            .extracting(Finding::rule).isEqualTo("learning-rate"));
+      });
+      assertThat(store.results()).isEmpty();
+    }
+    assertThat(loads).as("the rules that looked need no data").hasValue(0);
   }
 }

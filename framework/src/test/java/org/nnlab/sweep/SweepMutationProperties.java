@@ -18,6 +18,7 @@ import org.nnlab.config.ConfigException;
 import org.nnlab.config.ConfigLoader;
 import org.nnlab.config.SweepConfig;
 import org.nnlab.rules.RuleBook;
+import org.nnlab.rules.RuleException;
 import org.nnlab.testsupport.Mutation;
 
 /**
@@ -60,7 +61,7 @@ class SweepMutationProperties {
         SweepPlan plan = SweepPlan.of(new ConfigLoader(ConfigLoader.BUILT_IN_RULES).document(file));
         plan.validate(RuleBook.builtIn());
         assertThat(plan.trials().size()).isBetween(1, SweepConfig.MAX_TRIALS);
-      } catch (ConfigException e) {
+      } catch (ConfigException | RuleException e) {
         assertThat(e.getMessage()).isNotBlank();
         assertThat(e.getMessage().chars().filter(ch -> ch < 0x20 && ch != '\n' || ch == 0x7f)).isEmpty();
       } catch (IOException e) {

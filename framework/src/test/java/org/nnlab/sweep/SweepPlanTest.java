@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.config.ConfigException;
+import org.nnlab.config.Severity;
+import org.nnlab.rules.Finding;
 import org.nnlab.rules.RuleBook;
+import org.nnlab.rules.RuleException;
 
 class SweepPlanTest {
 
@@ -36,8 +39,27 @@ class SweepPlanTest {
   void validate_pointBreakingAConfigRule_namesTheRule() {
     SweepPlan plan = SweepFixtures.plan("sweep:\n  parameters:\n    training.learningRate: [0.1, -0.5]\n");
     assertThatThrownBy(() -> plan.validate(RuleBook.builtIn()))
+        .isInstanceOf(RuleException.class)
         .hasMessageStartingWith("the sweep is invalid, 1 offending point(s):")
         .hasMessageContaining("point {training.learningRate=-0.5}: learning-rate [error]");
+  }
+
+  @Test
+  void check_findsEachPointsFindings_warningsToo_atTheSweepsLine() {
+    SweepPlan plan = SweepFixtures.plan("sweep:\n  parameters:\n    training.learningRate: [0.1, -0.5, 2.0]\n");
+    List<PointFindings> points = plan.check(RuleBook.builtIn());
+    // each point at its own value in the sweep block
+    assertThat(points).extracting(p -> p.where().substring(p.where().lastIndexOf('/') + 1))
+        .containsExactly("sweep.yaml:8:29", "sweep.yaml:8:34", "sweep.yaml:8:40");
+    assertThat(points.get(0).findings()).isEmpty();
+    assertThat(points.get(1).errors()).singleElement().extracting(Finding::rule).isEqualTo("learning-rate");
+    assertThat(points.get(2).hasErrors()).isFalse();
+    assertThat(points.get(2).findings()).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARN))
+        .extracting(Finding::rule).isEqualTo("learning-rate");
+    assertThat(points.get(1).describe("x")).endsWith("/sweep.yaml:8:34: point {training.learningRate=-0.5}: x");
+    assertThatThrownBy(() -> plan.validate(RuleBook.builtIn())).isInstanceOfSatisfying(RuleException.class,
+        e -> assertThat(e.findings()).containsOnlyKeys("{training.learningRate=-0.5}"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.google.inject.multibindings.Multibinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import org.nnlab.config.ExperimentConfig;
@@ -11,6 +12,7 @@ import org.nnlab.config.Severity;
 import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.inject.Nnlab;
 import org.nnlab.metrics.MetricsOptions;
+import org.nnlab.report.ReportWriter;
 import org.nnlab.rules.AbstractRule;
 import org.nnlab.rules.Phase;
 import org.nnlab.rules.Rule;
@@ -20,7 +22,10 @@ import org.nnlab.sweep.ResultsStore;
 import org.nnlab.sweep.SweepSpec;
 import org.nnlab.sweep.TrialResult;
 
-/** A host program: a config built in code, a rule of its own, a run, a 6-point sweep, Prometheus. */
+/**
+ * A host program: a config built in code, a rule of its own, a run, a 6-point sweep with its HTML
+ * report, Prometheus.
+ */
 public final class HostExample {
 
   /** The host's rule: hidden layers of at most 12 nodes (a warning, so it shows as a finding). */
@@ -55,9 +60,13 @@ public final class HostExample {
         .values("training.learningRate", 0.1, 0.3, 0.6)
         .values("network.layers[1]", 8, 16);
     try (ResultsStore store = ResultsStore.inMemory()) {
-      for (TrialResult t : nnlab.sweep(sweep, store, false)) {
+      List<TrialResult> trials = nnlab.sweep(sweep, store, false);
+      for (TrialResult t : trials) {
         System.out.println("trial " + t.trial() + " " + t.result().accuracy());
       }
+      Path reports = Path.of("runs", "host-sweep");
+      new ReportWriter().writeSweep(trials, reports); // nnlab-report: report.md, report.html, trials.csv
+      System.out.println("report " + reports.resolve(ReportWriter.REPORT_HTML));
     }
     System.out.print(prometheus.scrape());
   }
