@@ -45,21 +45,47 @@ def run_row(name, r):
             f"| {str(p.get('gitCommit', ''))[:7]} |")
 
 
+def choosing(r):
+    """The accuracy a sweep chooses by, as nnlab does: validation when the run held samples out."""
+    v = r.get("validation")
+    return v["accuracy"] if v else r.get("accuracy", 0.0)
+
+
 def sweep_row(name, rows):
     by_point = {}
     for r in rows:
         by_point.setdefault(json.dumps(r.get("parameters", {}), sort_keys=True), []).append(r)
-    means = {k: statistics.mean(x.get("accuracy", 0.0) for x in v) for k, v in by_point.items()}
+    means = {k: statistics.mean(choosing(x) for x in v) for k, v in by_point.items()}
     best = max(means, key=means.get)
     seconds = sum(r.get("trainSeconds", 0.0) for r in rows)
     p = rows[0].get("provenance", {})
     params = ", ".join(f"{k}={v}" for k, v in json.loads(best).items())
-    return (f"| [{name}]({name}/report.md) | {len(rows)} | {means[best]:.4f} at {params} "
+    figure = f"{means[best]:.4f}"
+    if rows[0].get("validation"):
+        test = statistics.mean(x.get("accuracy", 0.0) for x in by_point[best])
+        figure = f"validation {means[best]:.4f} (test {test:.4f})"
+    return (f"| [{name}]({name}/report.md) | {len(rows)} | {figure} at {params} "
             f"| {seconds:.1f} | {engine(p)} | {str(p.get('gitCommit', ''))[:7]} |")
 
 
+def ablation_row(name, rows, configs):
+    """One step of an ablation: a sweep of one point over seeds, as mean ± std of test accuracy."""
+    acc = [r.get("accuracy", 0.0) for r in rows]
+    secs = [r.get("trainSeconds", 0.0) for r in rows]
+    std = statistics.stdev(acc) if len(acc) > 1 else float("nan")
+    label = "—"
+    config = os.path.join(configs, os.path.basename(name) + ".yaml")
+    if os.path.exists(config):
+        with open(config, encoding="utf-8") as f:
+            first = f.readline()
+        label = first.lstrip("# ").strip() if first.startswith("#") else label
+    return (f"| [{os.path.basename(name)}]({name}/report.md) | {label} | {statistics.mean(acc):.4f} ± {std:.4f} "
+            f"| {len(acc)} | {statistics.mean(secs):.0f} |")
+
+
 def main(root):
-    runs, sweeps = [], []
+    runs, sweeps, ablation = [], [], []
+    configs = os.path.join(os.path.dirname(os.path.abspath(root)), "configs", "beyond-the-book", "ablation")
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         name = os.path.relpath(dirpath, root)
@@ -68,14 +94,22 @@ def main(root):
                 runs.append(run_row(name, json.load(f)))
         elif "results.jsonl" in filenames:
             rows = load_jsonl(os.path.join(dirpath, "results.jsonl"))
-            if rows:
+            if rows and name.startswith("beyond-the-book/ablation/"):
+                ablation.append(ablation_row(name, rows, configs))
+            elif rows:
                 sweeps.append(sweep_row(name, rows))
     out = [HEADER, "## Runs\n",
            "| report | status | test accuracy | training s | samples/s | engine | commit |",
            "|---|---|---|---|---|---|---|", *runs, "",
            "## Sweeps\n",
-           "| report | trials | best mean test accuracy | training s, all trials | engine | commit |",
+           "| report | trials | best mean accuracy (the one it chooses by) | training s, all trials | engine | commit |",
            "|---|---|---|---|---|---|", *sweeps, "",
+           "## Beyond the book: the ablation\n",
+           "Each step adds one change to the one before (configs/beyond-the-book/ablation/, the first line of "
+           "each config says what); test accuracy as mean ± std over seeds, training seconds per run. "
+           "The story is in [docs/beyond-the-book.md](../docs/beyond-the-book.md).\n",
+           "| step | what | test accuracy | seeds | training s per run |",
+           "|---|---|---|---|---|", *ablation, "",
            "## Performance\n",
            "[performance/](performance/README.md): how the engine got its speed, with the raw output of "
            "every measurement; `reports/regenerate.sh --bench` re-measures `compare.txt` and `sweep.txt`.",

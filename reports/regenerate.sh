@@ -6,6 +6,8 @@
 #
 #   reports/regenerate.sh                 # every report whose dataset is installed
 #   reports/regenerate.sh quickstart sweeps/learning-rate   # only these
+#   reports/regenerate.sh beyond-the-book  # every report under reports/beyond-the-book/ (long:
+#                                         #   about an hour on 2 quiet cores; see docs/beyond-the-book.md)
 #   reports/regenerate.sh --list          # what it would make, and which datasets each needs
 #   reports/regenerate.sh --bench         # also experiments/bench/compare.sh and sweep.sh into
 #                                         #   reports/performance/ (minutes; run on a quiet machine)
@@ -32,9 +34,18 @@ entries=(
   "sweeps/fashion-mnist-hidden-nodes|sweep|configs/sweeps/fashion-mnist-hidden-nodes.yaml|fashion-mnist"
   "sweeps/book-mnist-hidden-nodes|sweep|configs/sweeps/book-mnist-hidden-nodes.yaml|mnist"
   "sweeps/random-search|sweep|configs/sweeps/random-search.yaml|mnist-sample"
+  "beyond-the-book/search/mnist|sweep|configs/beyond-the-book/search/mnist.yaml|mnist"
+  "beyond-the-book/search/fashion-mnist|sweep|configs/beyond-the-book/search/fashion-mnist.yaml|fashion-mnist"
+  "beyond-the-book/mnist|run|configs/beyond-the-book/mnist.yaml|mnist"
+  "beyond-the-book/fashion-mnist|run|configs/beyond-the-book/fashion-mnist.yaml|fashion-mnist"
 )
+# the ablation's steps, one sweep each (a point over seeds), in order
+for config in "$root"/configs/beyond-the-book/ablation/*.yaml; do
+  step="$(basename "$config" .yaml)"
+  entries+=("beyond-the-book/ablation/$step|sweep|configs/beyond-the-book/ablation/$step.yaml|${step%%-[0-9]*}")
+done
 
-usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 bench=0
 only=()
@@ -50,8 +61,10 @@ for arg in "$@"; do
     *) only+=("${arg#reports/}") ;;
   esac
 done
+# a name picks its report, or every report under it (beyond-the-book)
+wanted() { local o; for o in "${only[@]}"; do [[ "$1" == "$o" || "$1" == "$o"/* ]] && return 0; done; return 1; }
 for name in "${only[@]}"; do
-  printf '%s\n' "${entries[@]}" | grep -q "^${name}|" \
+  printf '%s\n' "${entries[@]}" | grep -q "^${name}[|/]" \
     || { echo "regenerate.sh: no report named '$name'; --list shows them" >&2; exit 2; }
 done
 
@@ -66,7 +79,7 @@ have() { # whether a named dataset can be read here, asked once per name
 made=0 skipped=0
 for e in "${entries[@]}"; do
   IFS='|' read -r name cmd config data <<<"$e"
-  if ((${#only[@]})) && ! printf '%s\n' "${only[@]}" | grep -qx "$name"; then continue; fi
+  if ((${#only[@]})) && ! wanted "$name"; then continue; fi
   if ! have "$data"; then
     echo "skipped reports/$name: dataset $data is not installed"; skipped=$((skipped + 1)); continue
   fi
