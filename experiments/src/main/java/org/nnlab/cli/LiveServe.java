@@ -11,6 +11,7 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.nnlab.experiment.EpochStats;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.serve.LiveRun;
@@ -25,17 +26,67 @@ import org.nnlab.training.EpochResult;
  * Starts {@code --serve}: a {@link ReportServer} on the command's live page, and a Prometheus
  * registry added to the command's meter registry for {@code /metrics}. The only class of the CLI
  * that names the serve module's classes; loaded only when {@code --serve} is given.
+ *
+ * <p>At the end the page's source ends and the server stops once open pages have the final state
+ * ({@link ReportServer#close}): no fixed wait. With {@code --keep-serving} it serves the finished
+ * page until Ctrl-C.
  */
 final class LiveServe {
-  /** How long open pages get to receive the final state before the server stops. */
-  private static final long GOODBYE_MILLIS = 600;
-
   private LiveServe() {}
+
+  /** What both commands' live views share: how they end. */
+  private abstract static class Served implements LiveView {
+    private final PageSource source;
+    private final ReportServer server;
+    private final ServeOptions options;
+    private final PrintWriter out;
+
+    Served(PageSource source, ReportServer server, ServeOptions options, PrintWriter out) {
+      this.source = source;
+      this.server = server;
+      this.options = options;
+      this.out = out;
+    }
+
+    @Override
+    public void linger(int exitCode) {
+      if (!options.keep) {
+        return;
+      }
+      source.end();
+      out.println("finished; still serving " + server.uri() + " (Ctrl-C stops)");
+      out.flush();
+      // Ctrl-C ends serving, not the command: its exit code stays, as a worker's does
+      Thread hook = new Thread(() -> {
+        server.close();
+        out.flush();
+        Runtime.getRuntime().halt(exitCode);
+      }, "nnlab-stop-serving");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        new CountDownLatch(1).await(); // only an interrupt (in-process callers) or Ctrl-C ends it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook runs: it stops the server and ends the process
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      source.end();
+      server.close();
+    }
+  }
 
   static LiveView sweep(String name, Path dir, ServeOptions options, MeterRegistry meters, PrintWriter out) {
     LiveSweep live = new LiveSweep(name, dir);
     ReportServer server = start(live, options, meters, out);
-    return new LiveView() {
+    return new Served(live, server, options, out) {
       @Override
       public void resumed(List<TrialResult> stored) {
         live.resumed(stored);
@@ -57,13 +108,8 @@ final class LiveServe {
       }
 
       @Override
-      public void onEpoch(Trial trial, EpochStats epoch) {
-        live.onEpoch(trial, epoch);
-      }
-
-      @Override
-      public void close() {
-        stop(live, server);
+      public void onEpoch(Trial trial, EpochStats epoch, String member) {
+        live.onEpoch(trial, epoch, member);
       }
     };
   }
@@ -72,7 +118,7 @@ final class LiveServe {
       MeterRegistry meters, PrintWriter out) {
     LiveRun live = new LiveRun(name, seed, epochs, config, dir);
     ReportServer server = start(live, options, meters, out);
-    return new LiveView() {
+    return new Served(live, server, options, out) {
       private double validation = Double.NaN; // told just before the test accuracy, on the training thread
 
       @Override
@@ -82,17 +128,12 @@ final class LiveServe {
 
       @Override
       public void onEvaluated(EpochResult e, double accuracy) {
-        live.epoch(new EpochStats(e.epoch(), accuracy, e.loss(), e.seconds(), e.samplesPerSecond(), validation));
+        live.epoch(EpochStats.of(e, accuracy, validation));
       }
 
       @Override
       public void finished(ExperimentResult result) {
         live.finished(result);
-      }
-
-      @Override
-      public void close() {
-        stop(live, server);
       }
     };
   }
@@ -135,15 +176,5 @@ final class LiveServe {
       composite.add(prometheus);
     }
     return prometheus;
-  }
-
-  private static void stop(PageSource live, ReportServer server) {
-    live.end();
-    try {
-      Thread.sleep(GOODBYE_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    server.close();
   }
 }

@@ -20,7 +20,14 @@ interface LiveView extends SweepListener, TrainingListener, AutoCloseable {
   /** The run ended with {@code result} and its report is written. */
   default void finished(ExperimentResult result) {}
 
-  /** Sends the final state to open pages and stops serving. */
+  /**
+   * The command has ended with {@code exitCode} and its files are in place: with {@code
+   * --keep-serving}, sends the final state to open pages and serves it until Ctrl-C (then exits
+   * with {@code exitCode}) or an interrupt (then returns); otherwise returns at once.
+   */
+  default void linger(int exitCode) {}
+
+  /** Sends the final state to open pages, flushed, and stops serving. Calling it again does nothing. */
   @Override
   default void close() {}
 }

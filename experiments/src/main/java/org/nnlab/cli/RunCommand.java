@@ -65,23 +65,29 @@ final class RunCommand implements Callable<Integer> {
     serve.check();
     Path dir = ReportFolder.check(out != null ? out : ReportFolder.defaultFor(config.name()));
     ExperimentRun run;
-    try (ReportFolder folder = ReportFolder.open(dir, spec.commandLine().getErr())) {
-      if (SweepIdentity.holdsSweep(dir)) {
-        throw new UserInputException(dir + " holds a sweep's results (sweep.json, results.jsonl); "
-            + "a run's files would mix with them: choose another --out");
-      }
-      printEngine(config.name(), config.network().engine(), stdout, spec.commandLine().getErr());
-      try (LiveView live = serve.enabled() ? LiveServe.run(config.name(), config.seed(), config.training().epochs(),
-              ConfigWriter.toYaml(config), dir, serve, meters, stdout) : LiveView.NONE) {
+    LiveView live = LiveView.NONE;
+    try {
+      try (ReportFolder folder = ReportFolder.open(dir, spec.commandLine().getErr())) {
+        if (SweepIdentity.holdsSweep(dir)) {
+          throw new UserInputException(dir + " holds a sweep's results (sweep.json, results.jsonl); "
+              + "a run's files would mix with them: choose another --out");
+        }
+        printEngine(config.name(), config.network().engine(), stdout, spec.commandLine().getErr());
+        live = serve.enabled() ? LiveServe.run(config.name(), config.seed(), config.training().epochs(),
+            ConfigWriter.toYaml(config), dir, serve, meters, stdout) : LiveView.NONE;
         try (Progress progress = Progress.forTraining(config.name(), stdout)) {
           run = runner.run(config, Progress.both(progress, live));
         }
         reports.publish(run, folder.output());
         live.finished(run.result());
       }
+      printSummary(run.result(), dir, stdout);
+      int exit = run.result().completed() ? Main.OK : Main.RULE_ERROR;
+      live.linger(exit); // the folder is released: --keep-serving serves the finished page from here
+      return exit;
+    } finally {
+      live.close();
     }
-    printSummary(run.result(), dir, stdout);
-    return run.result().completed() ? Main.OK : Main.RULE_ERROR;
   }
 
   /**

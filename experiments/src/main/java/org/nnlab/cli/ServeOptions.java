@@ -3,7 +3,10 @@ package org.nnlab.cli;
 import java.net.InetSocketAddress;
 import picocli.CommandLine.Option;
 
-/** {@code --serve [PORT]} and {@code --bind ADDR}: serve the live page while a command runs. */
+/**
+ * {@code --serve [PORT]}, {@code --bind ADDR} and {@code --keep-serving}: serve the live page while a
+ * command runs, and after it when asked.
+ */
 final class ServeOptions {
   /** The port when {@code --serve} is given without one. */
   static final int DEFAULT_PORT = 8765;
@@ -17,14 +20,20 @@ final class ServeOptions {
       description = "the address --serve listens on (default: ${DEFAULT-VALUE}, this machine only)")
   String bind;
 
+  @Option(names = "--keep-serving", description = "with --serve: once it has ended, keep serving the finished page "
+      + "and /metrics until Ctrl-C (the exit code stays the command's)")
+  boolean keep;
+
   boolean enabled() {
     return port != null;
   }
 
-  /** Exit 2 for a port out of range, before anything is written: a no-op without {@code --serve}. */
+  /** Exit 2 for a port out of range, or {@code --keep-serving} without {@code --serve}, before anything is written. */
   void check() {
     if (enabled()) {
       address();
+    } else if (keep) {
+      throw new UserInputException("--keep-serving needs --serve [PORT]: there is nothing to keep serving");
     }
   }
 

@@ -96,11 +96,12 @@ final class SweepCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<TrialResult> results;
     String where = "on " + threads + " thread(s)";
-    try (ReportFolder folder = ReportFolder.open(dir, stderr)) {
-      SweepIdentity.of(plan).claim(dir, resume);
-      RunCommand.printEngine(plan.base().name(), plan.base().network().engine(), stdout, stderr);
-      try (LiveView live = serve.enabled()
-              ? LiveServe.sweep(plan.base().name(), dir, serve, meters, stdout) : LiveView.NONE) {
+    LiveView live = LiveView.NONE;
+    try {
+      try (ReportFolder folder = ReportFolder.open(dir, stderr)) {
+        SweepIdentity.of(plan).claim(dir, resume);
+        RunCommand.printEngine(plan.base().name(), plan.base().network().engine(), stdout, stderr);
+        live = serve.enabled() ? LiveServe.sweep(plan.base().name(), dir, serve, meters, stdout) : LiveView.NONE;
         try (ResultsStore store = ResultsStore.open(dir.resolve(ResultsStore.FILE));
             SweepProgress progress = SweepProgress.start(plan.base().name(), stdout)) {
           store.notes().forEach(n -> stderr.println("note: " + n));
@@ -117,11 +118,15 @@ final class SweepCommand implements Callable<Integer> {
         }
         reports.publishSweep(results, folder.output());
       }
+      long failed = results.stream().filter(r -> !r.result().completed()).count();
+      stdout.printf(Locale.ROOT, "%s: %d trials %s in %.1f s, %d not completed%n",
+          plan.base().name(), results.size(), where, (System.nanoTime() - start) / 1e9, failed);
+      stdout.println("report: " + dir.resolve("report.html"));
+      int exit = failed > 0 ? Main.RULE_ERROR : Main.OK;
+      live.linger(exit); // the folder is released: --keep-serving serves the finished page from here
+      return exit;
+    } finally {
+      live.close();
     }
-    long failed = results.stream().filter(r -> !r.result().completed()).count();
-    stdout.printf(Locale.ROOT, "%s: %d trials %s in %.1f s, %d not completed%n",
-        plan.base().name(), results.size(), where, (System.nanoTime() - start) / 1e9, failed);
-    stdout.println("report: " + dir.resolve("report.html"));
-    return failed > 0 ? Main.RULE_ERROR : Main.OK;
   }
 }

@@ -103,9 +103,9 @@ final class SweepProgress implements SweepListener, AutoCloseable {
       }
 
       @Override
-      public void onEpoch(Trial trial, EpochStats epoch) {
-        first.onEpoch(trial, epoch);
-        second.onEpoch(trial, epoch);
+      public void onEpoch(Trial trial, EpochStats epoch, String member) {
+        first.onEpoch(trial, epoch, member);
+        second.onEpoch(trial, epoch, member);
       }
     };
   }

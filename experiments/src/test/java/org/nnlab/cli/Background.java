@@ -48,6 +48,26 @@ final class Background implements AutoCloseable {
     throw new AssertionError("no 'serving' line within " + within.toSeconds() + " s: " + out + err);
   }
 
+  /** Waits until it has printed {@code text}; fails if it ends first or {@code within} passes. */
+  void awaitOut(String text, Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!out.toString().contains(text)) {
+      if (exit.isDone()) {
+        throw new AssertionError("ended with " + exit.join() + " before printing '" + text + "': " + out + err);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no '" + text + "' within " + within.toSeconds() + " s: " + out + err);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** Interrupts it (as Ctrl-C ends {@code --keep-serving}) and waits for the exit code. */
+  int stop(Duration within) throws Exception {
+    thread.interrupt();
+    return exit(within);
+  }
+
   /** Waits for the exit code. */
   int exit(Duration within) throws Exception {
     return exit.get(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

@@ -36,15 +36,14 @@ class ServeCommandTest {
     Path out = dir.resolve("out");
     String metrics;
     try (Background sweep = Background.start("sweep", config.toString(), "--out", out.toString(), "--serve", "0",
-        "--parallel", "1")) {
+        "--parallel", "1", "--keep-serving")) {
       URI url = sweep.servingAt(Duration.ofSeconds(60));
-      while (!sweep.out().contains("trial 6/6")) {
-        Thread.sleep(10);
-      }
-      // the server stays up a moment after the last trial, for open pages to get the final state
+      // --keep-serving: the finished sweep's page and /metrics stay up until Ctrl-C (here: an interrupt)
+      sweep.awaitOut("finished; still serving " + url, Duration.ofSeconds(120));
+      assertThat(sweep.out()).contains("trial 6/6", "report: ");
       metrics = http.send(HttpRequest.newBuilder(url.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString())
           .body();
-      assertThat(sweep.exit(Duration.ofSeconds(60))).isZero();
+      assertThat(sweep.stop(Duration.ofSeconds(60))).isZero();
     }
     for (String line : metrics.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList()) {
       assertThat(SAMPLE.matcher(line).matches()).as(line).isTrue();
@@ -96,6 +95,11 @@ class ServeCommandTest {
     assertThat(bad.err()).contains("--serve/--port must be a port from 0 to 65535, found 70000");
     assertThat(out).as("refused before any folder is made").doesNotExist();
     assertThat(CliRun.of("serve", dir.resolve("missing").toString()).exit()).isEqualTo(2);
+    CliRun keepAlone = CliRun.of("sweep", TinySweeps.write(dir, "[0.1]", 1).toString(), "--keep-serving", "--out",
+        out.toString());
+    assertThat(keepAlone.exit()).as(keepAlone.err()).isEqualTo(2);
+    assertThat(keepAlone.err()).contains("--keep-serving needs --serve [PORT]");
+    assertThat(out).as("refused before any folder is made").doesNotExist();
   }
 
   @Test

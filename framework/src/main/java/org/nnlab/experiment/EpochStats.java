@@ -2,6 +2,7 @@ package org.nnlab.experiment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.nnlab.io.Json;
+import org.nnlab.training.EpochResult;
 
 /**
  * One epoch as reported: test accuracy measured after it, mean training loss, training time and
@@ -27,5 +28,16 @@ public record EpochStats(
   /** An epoch of a run that holds no samples out. */
   public EpochStats(int epoch, double accuracy, double loss, double seconds, double samplesPerSecond) {
     this(epoch, accuracy, loss, seconds, samplesPerSecond, Double.NaN);
+  }
+
+  /** What {@code epoch} did, with the test accuracy measured after it. */
+  public static EpochStats of(EpochResult epoch, double accuracy) {
+    return of(epoch, accuracy, Double.NaN);
+  }
+
+  /** What {@code epoch} did, with the test and (NaN for none) validation accuracy measured after it. */
+  public static EpochStats of(EpochResult epoch, double accuracy, double validationAccuracy) {
+    return new EpochStats(epoch.epoch(), accuracy, epoch.loss(), epoch.seconds(), epoch.samplesPerSecond(),
+        validationAccuracy);
   }
 }

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.nnlab.data.DatasetLoader;
 import org.nnlab.experiment.ExperimentRunner;
 import org.nnlab.metrics.TrainingMetrics;
-import org.nnlab.training.TrainingListener;
 
 /**
  * Trains trials on a fixed pool of threads in this JVM ({@code nnlab-trial-1}, {@code -2}, …), one
@@ -83,11 +82,11 @@ public final class LocalTrialExecutor implements TrialExecutor {
 
   @Override
   public CompletableFuture<TrialRun> submit(TrialTask task) {
-    return submit(task, TrainingListener.NONE);
+    return submit(task, EpochListener.NONE);
   }
 
   @Override
-  public CompletableFuture<TrialRun> submit(TrialTask task, TrainingListener epochs) {
+  public CompletableFuture<TrialRun> submit(TrialTask task, EpochListener epochs) {
     CompletableFuture<TrialRun> future = new CompletableFuture<>();
     inFlight.add(future);
     future.whenComplete((run, failure) -> inFlight.remove(future));
@@ -99,7 +98,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
         try {
           ExperimentRunner runner = runners.create(loader,
               Tags.of(TrainingMetrics.RUN, runId, TrainingMetrics.TRIAL, task.trialId()));
-          future.complete(TrialRun.local(task.trialId(), task.train(runner, epochs)));
+          future.complete(TrialRun.local(task.trialId(), task.train(runner, epochs, "")));
         } catch (Throwable e) {
           future.completeExceptionally(e);
         }

@@ -22,9 +22,12 @@ public interface SweepListener {
   default void onTrialStarted(Trial trial, int epochs) {}
 
   /**
-   * A trial finished an epoch and was evaluated. Called on the thread that trains it, while others
-   * train too: keep it cheap and thread-safe. An executor that trains elsewhere may not report
-   * epochs at all. A halving trial that goes on from the last rung reports only its new epochs.
+   * A trial finished an epoch on {@code member} ({@code host:port} of a cluster member; empty when
+   * it trained in this JVM) and was evaluated. Called on the thread that trains it, or that hears
+   * of it from the cluster, while others train too: keep it cheap and thread-safe. A trial's epochs
+   * come in order and before its {@link #onTrial}; a halving trial that goes on from the last rung
+   * reports only its new epochs; a trial a cluster runs again reports its epochs again from 1
+   * ({@link EpochListener}).
    */
-  default void onEpoch(Trial trial, EpochStats epoch) {}
+  default void onEpoch(Trial trial, EpochStats epoch, String member) {}
 }

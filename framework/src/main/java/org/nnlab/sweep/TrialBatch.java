@@ -12,9 +12,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.nnlab.config.ExperimentConfig;
-import org.nnlab.experiment.EpochStats;
-import org.nnlab.training.EpochResult;
-import org.nnlab.training.TrainingListener;
 
 /**
  * The loop every sweep strategy runs its trials through: one batch (a grid, a halving rung) on a
@@ -105,28 +102,10 @@ final class TrialBatch {
       Trial t = queue.next();
       ExperimentConfig config = configs.remove(t.id());
       listener.onTrialStarted(t, config.training().epochs());
-      executor.submit(hooks.task(t, config), epochsOf(t))
+      executor.submit(hooks.task(t, config), (epoch, member) -> listener.onEpoch(t, epoch, member))
           .whenComplete((run, failure) -> finished.add(new Finished(t, run, failure)));
     }
     return inFlight;
-  }
-
-  /** What the trial's epochs tell the listener, as they end. */
-  private TrainingListener epochsOf(Trial t) {
-    return new TrainingListener() {
-      private double validation = Double.NaN; // told just before the test accuracy, on the same thread
-
-      @Override
-      public void onValidated(EpochResult e, double validationAccuracy) {
-        validation = validationAccuracy;
-      }
-
-      @Override
-      public void onEvaluated(EpochResult e, double testAccuracy) {
-        listener.onEpoch(t, new EpochStats(
-            e.epoch(), testAccuracy, e.loss(), e.seconds(), e.samplesPerSecond(), validation));
-      }
-    };
   }
 
   /** Has the executor stop the other trials, before {@code cause} is thrown; a failure to stop is added to it. */

@@ -1,8 +1,6 @@
 package org.nnlab.sweep;
 
 import java.util.concurrent.CompletableFuture;
-import org.nnlab.training.TrainingListener;
-
 /**
  * Where a sweep's trials train: {@link LocalTrialExecutor} on a pool of threads in this JVM; an
  * executor on a cluster implements the same four methods. A {@link TrialTask} is data (trial id,
@@ -34,11 +32,11 @@ public interface TrialExecutor extends AutoCloseable {
   CompletableFuture<TrialRun> submit(TrialTask task);
 
   /**
-   * As {@link #submit(TrialTask)}, telling {@code epochs} about each epoch as the trial trains (for
-   * live views: {@link TrainingListener#onEvaluated} and {@link TrainingListener#onEpoch}, on the
-   * thread that trains). An executor that trains elsewhere may ignore it: by default it does.
+   * As {@link #submit(TrialTask)}, telling {@code epochs} about each epoch as the trial trains, for
+   * live views: in order, each before the trial's future completes. An executor that cannot hear
+   * its trials' epochs may ignore it: by default it does.
    */
-  default CompletableFuture<TrialRun> submit(TrialTask task, TrainingListener epochs) {
+  default CompletableFuture<TrialRun> submit(TrialTask task, EpochListener epochs) {
     return submit(task);
   }
 

@@ -3,8 +3,10 @@ package org.nnlab.sweep;
 import java.util.Objects;
 import java.util.Optional;
 import org.nnlab.config.ExperimentConfig;
+import org.nnlab.experiment.EpochStats;
 import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ExperimentRunner;
+import org.nnlab.training.EpochResult;
 import org.nnlab.training.TrainingListener;
 
 /**
@@ -51,6 +53,26 @@ public record TrialTask(String trialId, ExperimentConfig config, Optional<Experi
   /** Trains the trial with {@code runner}, going on from {@link #continueFrom} when there is one. */
   public ExperimentRun train(ExperimentRunner runner) {
     return train(runner, TrainingListener.NONE);
+  }
+
+  /**
+   * As {@link #train(ExperimentRunner)}, telling {@code epochs} what each epoch did once it is
+   * evaluated, as trained on {@code member} (empty: in this JVM).
+   */
+  public ExperimentRun train(ExperimentRunner runner, EpochListener epochs, String member) {
+    return train(runner, new TrainingListener() {
+      private double validation = Double.NaN; // told just before the test accuracy, on the same thread
+
+      @Override
+      public void onValidated(EpochResult epoch, double validationAccuracy) {
+        validation = validationAccuracy;
+      }
+
+      @Override
+      public void onEvaluated(EpochResult epoch, double testAccuracy) {
+        epochs.onEpoch(EpochStats.of(epoch, testAccuracy, validation), member);
+      }
+    });
   }
 
   /** As {@link #train(ExperimentRunner)}, telling {@code listener} what each epoch did. */

@@ -33,7 +33,8 @@ class SweepEventsTest {
         }
 
         @Override
-        public void onEpoch(Trial trial, EpochStats e) {
+        public void onEpoch(Trial trial, EpochStats e, String member) {
+          assertThat(member).as("trained in this JVM").isEmpty();
           events.add("epoch " + trial.id() + " " + e.epoch() + " " + e.accuracy());
         }
 

@@ -10,6 +10,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.durableexecutor.DurableExecutorService;
 import com.hazelcast.durableexecutor.DurableExecutorServiceFuture;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
+import com.hazelcast.topic.ITopic;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,8 +26,10 @@ import java.util.concurrent.RejectedExecutionException;
 import org.nnlab.config.ConfigWriter;
 import org.nnlab.config.ExperimentConfig;
 import org.nnlab.data.DatasetLoader;
+import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.Provenance;
 import org.nnlab.experiment.ResultsJson;
+import org.nnlab.sweep.EpochListener;
 import org.nnlab.sweep.TrialExecutor;
 import org.nnlab.sweep.TrialRun;
 import org.nnlab.sweep.TrialTask;
@@ -34,7 +37,8 @@ import org.nnlab.sweep.TrialTask;
 /**
  * A sweep's {@link TrialExecutor} on a Hazelcast cluster: this JVM joins as a client (the
  * coordinator) and submits each trial as a {@link TrialJob} to the durable executor of the
- * {@link ClusterWorker}s, keyed by its trial id.
+ * {@link ClusterWorker}s, keyed by its trial id. Members report each epoch as it ends on a topic
+ * of this coordinator's own ({@link EpochFeed}), so live views follow remote trials as they train.
  *
  * <pre>{@code
  * try (ClusterTrialExecutor trials = ClusterTrialExecutor.connect(List.of("10.0.0.5:5701"), "nnlab", loader, listener)) {
@@ -64,6 +68,8 @@ public final class ClusterTrialExecutor implements TrialExecutor {
   private final ClusterDatasets datasets;
   private final String nnlabVersion;
   private final ExecutorService callbacks;
+  private final ITopic<TrialEpoch> epochTopic;
+  private final EpochFeed epochs = new EpochFeed();
   private final Map<CompletableFuture<TrialRun>, Boolean> inFlight = new ConcurrentHashMap<>();
   private final Map<String, Integer> perMember = new ConcurrentHashMap<>();
   private volatile boolean stopped;
@@ -85,6 +91,8 @@ public final class ClusterTrialExecutor implements TrialExecutor {
           return t;
         },
         new ThreadPoolExecutor.DiscardPolicy()); // after close, late completions (of a shut-down client) go unheard
+    this.epochTopic = client.getTopic(HazelcastSettings.EPOCH_TOPICS + client.getLocalEndpoint().getUuid());
+    epochTopic.addMessageListener(epochs);
     client.getCluster().addMembershipListener(new MembershipListener() {
       @Override
       public void memberAdded(MembershipEvent e) {
@@ -145,15 +153,25 @@ public final class ClusterTrialExecutor implements TrialExecutor {
 
   @Override
   public CompletableFuture<TrialRun> submit(TrialTask task) {
+    return submit(task, EpochListener.NONE);
+  }
+
+  /** As {@link #submit(TrialTask)}; {@code listener} hears the epochs the member reports, then any the topic lost. */
+  @Override
+  public CompletableFuture<TrialRun> submit(TrialTask task, EpochListener listener) {
     if (stopped) {
       throw new IllegalStateException("this executor was stopped; it takes no more trials");
     }
     ExperimentConfig config = task.config();
     TrialJob job = new TrialJob(task.trialId(), ConfigWriter.toYaml(config), nnlabVersion,
-        datasets.sha256(config.data().train()), datasets.sha256(config.data().test()));
+        datasets.sha256(config.data().train()), datasets.sha256(config.data().test()), epochTopic.getName());
     CompletableFuture<TrialRun> result = new CompletableFuture<>();
     inFlight.put(result, Boolean.TRUE);
-    result.whenComplete((run, failure) -> inFlight.remove(result));
+    epochs.watch(task.trialId(), listener);
+    result.whenComplete((run, failure) -> {
+      inFlight.remove(result);
+      epochs.forget(task.trialId());
+    });
     // not on the caller's thread: submitting waits for the partition's owner, and a hung owner
     // would hold up the sweep's loop — and the storing of every other result — until it is declared dead
     callbacks.execute(() -> send(job, result, 1));
@@ -203,7 +221,9 @@ public final class ClusterTrialExecutor implements TrialExecutor {
       return;
     }
     perMember.merge(outcome.member(), 1, Integer::sum);
-    result.complete(TrialRun.remote(outcome.trialId(), ResultsJson.fromJson(outcome.resultJson())));
+    ExperimentResult trained = ResultsJson.fromJson(outcome.resultJson());
+    epochs.finish(outcome.trialId(), outcome.member(), trained.epochs());
+    result.complete(TrialRun.remote(outcome.trialId(), trained));
   }
 
   private ClusterException failed(TrialJob job, int attempt, Throwable cause) {
@@ -224,6 +244,14 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         && !(cause instanceof HazelcastSerializationException);
   }
 
+  private void destroyEpochTopic() {
+    try {
+      epochTopic.destroy();
+    } catch (RuntimeException e) {
+      // the cluster went away meanwhile: nothing of the topic is left to free
+    }
+  }
+
   private static Throwable unwrap(Throwable t) {
     while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
       t = t.getCause();
@@ -241,6 +269,8 @@ public final class ClusterTrialExecutor implements TrialExecutor {
   public void close() {
     if (!inFlight.isEmpty()) {
       cancelAll();
+    } else if (!stopped) {
+      destroyEpochTopic(); // a sweep that ended well: the cluster answers; members forget the topic
     }
     stopped = true;
     client.shutdown();

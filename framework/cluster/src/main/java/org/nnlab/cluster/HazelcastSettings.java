@@ -15,8 +15,8 @@ import java.util.List;
  * Hazelcast's own shutdown hook off (the worker leaves the cluster itself), logging through
  * {@code java.util.logging} ({@link ClusterLogging}), and a Java deserialization allow-list.
  *
- * <p>The allow-list ({@link #serializationFilter}) admits nnlab's two task classes — {@link
- * TrialJob}, {@link TrialOutcome}: strings and numbers, no code — plus what carries an error
+ * <p>The allow-list ({@link #serializationFilter}) admits nnlab's three message classes — {@link
+ * TrialJob}, {@link TrialOutcome}, {@link TrialEpoch}: strings and numbers, no code — plus what carries an error
  * between members ({@code java.lang} exceptions and Hazelcast's own classes, with the list a
  * {@link Throwable} keeps its suppressed exceptions in). Anything else in a payload is refused
  * before it is built: {@code Resolving class X is not allowed}.
@@ -27,6 +27,8 @@ import java.util.List;
 final class HazelcastSettings {
   /** The durable executor every member runs trials on. */
   static final String EXECUTOR = "nnlab-trials";
+  /** Each coordinator's topic for its trials' epochs: this followed by its client's UUID. */
+  static final String EPOCH_TOPICS = "nnlab-epochs-";
   /** Member attributes a coordinator reads: the member's nnlab version and its trial threads. */
   static final String VERSION_ATTRIBUTE = "nnlab.version";
   static final String THREADS_ATTRIBUTE = "nnlab.threads";
@@ -82,7 +84,7 @@ final class HazelcastSettings {
   /** Java deserialization allow-list: nnlab's task classes, and what an error between members is made of. */
   static JavaSerializationFilterConfig serializationFilter() {
     ClassFilter allowed = new ClassFilter()
-        .addClasses(TrialJob.class.getName(), TrialOutcome.class.getName())
+        .addClasses(TrialJob.class.getName(), TrialOutcome.class.getName(), TrialEpoch.class.getName())
         .addPrefixes("com.hazelcast.", "java.lang.")
         .addClasses("[Ljava.lang.StackTraceElement;", "[Ljava.lang.Throwable;", "java.util.ArrayList",
             "java.util.Collections$EmptyList", "java.util.Collections$UnmodifiableCollection",

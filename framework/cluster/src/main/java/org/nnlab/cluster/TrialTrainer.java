@@ -13,6 +13,7 @@ import org.nnlab.experiment.NetworkFactory;
 import org.nnlab.experiment.ResultsJson;
 import org.nnlab.rules.RuleBook;
 import org.nnlab.sweep.CachingDatasetLoader;
+import org.nnlab.sweep.EpochListener;
 import org.nnlab.sweep.TrialTask;
 import org.nnlab.training.Trainer;
 
@@ -45,12 +46,18 @@ final class TrialTrainer {
     this.listener = listener;
   }
 
-  /** Trains {@code job} on member {@code member}; a refusal or an error is an outcome, not an exception. */
-  TrialOutcome train(TrialJob job, String member) {
+  /**
+   * Trains {@code job} on member {@code member}, telling {@code epochs} — then the worker's listener
+   * — each epoch as it ends; a refusal or an error is an outcome, not an exception.
+   */
+  TrialOutcome train(TrialJob job, String member, EpochListener epochs) {
     long start = System.nanoTime();
     TrialOutcome outcome;
     try {
-      outcome = trainChecked(job, member);
+      outcome = trainChecked(job, member, (epoch, from) -> {
+        epochs.onEpoch(epoch, from);
+        listener.onEpoch(job.trialId(), epoch);
+      });
     } catch (RuntimeException e) {
       outcome = TrialOutcome.problem(job.trialId(), member, "member " + member + " could not train trial "
           + job.trialId() + ": " + e.getMessage());
@@ -60,7 +67,7 @@ final class TrialTrainer {
     return outcome;
   }
 
-  private TrialOutcome trainChecked(TrialJob job, String member) {
+  private TrialOutcome trainChecked(TrialJob job, String member, EpochListener epochs) {
     if (!job.nnlabVersion().equals(nnlabVersion)) {
       return TrialOutcome.problem(job.trialId(), member, "member " + member + " runs nnlab " + nnlabVersion
           + ", the coordinator nnlab " + job.nnlabVersion() + ": run the same nnlab build on every member "
@@ -77,7 +84,7 @@ final class TrialTrainer {
     }
     ExperimentRunner runner = new ExperimentRunner.Factory(rules, networks, trainer, new SimpleMeterRegistry())
         .create(loader, Tags.of("trial", job.trialId()));
-    ExperimentResult result = TrialTask.of(job.trialId(), config).train(runner).result();
+    ExperimentResult result = TrialTask.of(job.trialId(), config).train(runner, epochs, member).result();
     result = result.withProvenance(result.provenance().withMember(member));
     return TrialOutcome.trained(job.trialId(), member, ResultsJson.toJsonLine(result));
   }

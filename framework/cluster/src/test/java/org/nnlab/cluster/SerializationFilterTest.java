@@ -42,6 +42,7 @@ class SerializationFilterTest {
     SerializationClassNameFilter filter = new SerializationClassNameFilter(HazelcastSettings.serializationFilter());
     filter.filter(TrialJob.class.getName());
     filter.filter(TrialOutcome.class.getName());
+    filter.filter(TrialEpoch.class.getName());
     filter.filter(IllegalStateException.class.getName());
     filter.filter("[Ljava.lang.StackTraceElement;");
     filter.filter("com.hazelcast.core.HazelcastException");

@@ -65,14 +65,15 @@ public final class LiveSweep extends PageSource implements SweepListener {
   }
 
   @Override
-  public synchronized void onEpoch(Trial trial, EpochStats e) {
+  public synchronized void onEpoch(Trial trial, EpochStats e, String member) {
     String trialId = trial.id();
     TrialRow r = running.get(trialId);
     if (r != null) {
-      List<EpochStats> epochs = new ArrayList<>(r.epochs());
+      // a trial a cluster trains again starts over from epoch 1: its earlier epochs give way
+      List<EpochStats> epochs = new ArrayList<>(r.epochs().stream().filter(x -> x.epoch() < e.epoch()).toList());
       epochs.add(e);
       running.put(trialId, new TrialRow(r.id(), r.order(), r.parameters(), r.repeat(), r.seed(), r.status(),
-          r.epochsPlanned(), e.accuracy(), e.samplesPerSecond(), r.member(), epochs));
+          r.epochsPlanned(), e.accuracy(), e.samplesPerSecond(), member, epochs));
       changed();
     }
   }

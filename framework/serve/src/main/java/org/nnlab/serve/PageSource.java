@@ -26,10 +26,20 @@ public abstract class PageSource {
     return ended;
   }
 
-  /** The sweep or run has ended (finished, failed or stopped): nothing more will change. */
+  /** The sweep or run has ended (finished, failed or stopped): nothing more will change. Calling it again does nothing. */
   public synchronized void end() {
-    ended = true;
-    changed();
+    if (!ended) {
+      ended = true;
+      changed();
+    }
+  }
+
+  /** Waits until the source has finished or {@code millis} have passed, whatever else changes. */
+  public synchronized void awaitEnd(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000L;
+    for (long left = millis; !finished() && left > 0; left = (deadline - System.nanoTime()) / 1_000_000L) {
+      wait(left);
+    }
   }
 
   /** The run's or sweep's name, for the page title and the index. */

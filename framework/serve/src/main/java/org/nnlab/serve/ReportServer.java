@@ -36,17 +36,25 @@ import org.nnlab.report.HtmlReport;
  * files ({@code /metrics} then has each run's and trial's accuracy, from its results file). Only GET and HEAD; only regular files inside a served folder (after resolving links) can be
  * read: anything else is 404, a path with {@code ..} is 400. Handler threads are daemons; at most
  * {@link #MAX_STREAMS} event streams are open at once.
+ *
+ * <p>Ending: once the live source has {@linkplain PageSource#end ended}, every open event stream
+ * sends its final model and {@code end} at once; {@link #close} waits for them to be flushed (up to
+ * {@link #DRAIN_MILLIS}, for a page that stopped reading) before it stops, so a page open at the end
+ * always shows the final state. With no page open it stops at once.
  */
 public final class ReportServer implements AutoCloseable {
   /** The least time between two models sent on one event stream: updates in a burst are merged. */
   public static final long MIN_GAP_MILLIS = 1000;
   /** The most event streams open at once; more are answered 503. */
   public static final int MAX_STREAMS = 32;
+  /** The most {@link #close} waits for open pages to receive an ended source's final state. */
+  public static final long DRAIN_MILLIS = 5_000;
   private static final long KEEP_ALIVE_MILLIS = 15_000;
 
   private final HttpServer http;
   private final ExecutorService threads;
   private final Semaphore streams = new Semaphore(MAX_STREAMS);
+  private final Object drained = new Object(); // notified as each event stream ends
   private final PrometheusMeterRegistry metrics;
   private final PageSource live;
   private final FolderIndex folders;
@@ -186,16 +194,33 @@ public final class ReportServer implements AutoCloseable {
           out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
         }
         out.flush();
-        if (!source.finished()) {
-          Thread.sleep(MIN_GAP_MILLIS); // an ended source's last model and "end" go out at once
-        }
+        source.awaitEnd(MIN_GAP_MILLIS); // an ended source's last model and "end" go out at once
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       // the page went away
     } finally {
-      streams.release();
+      synchronized (drained) {
+        streams.release();
+        drained.notifyAll();
+      }
+    }
+  }
+
+  /** Waits until no event stream is open, or {@link #DRAIN_MILLIS} have passed; an interrupt cuts it short. */
+  private void awaitStreamsEnded() {
+    long deadline = System.nanoTime() + DRAIN_MILLIS * 1_000_000L;
+    synchronized (drained) {
+      for (long left = DRAIN_MILLIS; streams.availablePermits() < MAX_STREAMS && left > 0;
+          left = (deadline - System.nanoTime()) / 1_000_000L) {
+        try {
+          drained.wait(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 
@@ -227,9 +252,18 @@ public final class ReportServer implements AutoCloseable {
     }
   }
 
-  /** Stops listening, ends the event streams, and lets go of the threads. */
+  /**
+   * Stops listening, ends the event streams — after they have sent an ended live source's final
+   * state ({@link #DRAIN_MILLIS} at most) — and lets go of the threads. Calling it again does nothing.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (stopping) {
+      return;
+    }
+    if (live != null && live.finished()) {
+      awaitStreamsEnded();
+    }
     stopping = true;
     http.stop(0);
     threads.shutdownNow();

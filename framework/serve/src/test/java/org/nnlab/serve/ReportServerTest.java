@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,29 @@ class ReportServerTest {
       }
       assertThat(get(server.uri().resolve("/model.json")).body()).startsWith("{\"kind\":\"sweep\"");
     }
+  }
+
+  @Test
+  void close_rightAfterTheEnd_firstSendsTheFinalStateToOpenPages() throws Exception {
+    LiveSweep live = new LiveSweep("s", dir);
+    live.onPlanned(1, 0);
+    List<String> lines = new ArrayList<>();
+    try (ReportServer server = ReportServer.live(live, prometheus(), ANY_PORT)) {
+      HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(server.uri().resolve("/events")).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+        assertThat(nextData(events)).contains("\"trials\":[]");
+        // the stream now waits out its gap between two models: the end must cut it short
+        live.onTrial(trial(0.1, 0.5), 1, 1);
+        live.end();
+        server.close();
+        events.lines().forEach(lines::add);
+      }
+    }
+    List<String> data = lines.stream().filter(l -> l.startsWith("data: ")).toList();
+    assertThat(data).last().asString().isEqualTo("data: ");
+    assertThat(data.get(data.size() - 2)).contains("\"id\":\"{\\\"lr\\\":0.1}#0\"", "the sweep has ended");
+    assertThat(lines).contains("event: end");
   }
 
   @Test
@@ -114,12 +138,28 @@ class ReportServerTest {
     live.onPlanned(3, 0);
     Trial t = new Trial("{\"lr\":0.1}#0", SweepPoint.EMPTY, 0, 11);
     live.onTrialStarted(t, 3);
-    live.onEpoch(t, new EpochStats(1, 0.6, 0.2, 0.1, 4000));
+    live.onEpoch(t, new EpochStats(1, 0.6, 0.2, 0.1, 4000), "");
     assertThat(live.json()).contains("\"status\":\"running\"", "\"seed\":\"11\",\"status\":\"running\",\"epoch\":1,"
         + "\"epochs\":3,\"accuracy\":0.6,\"samplesPerSecond\":4000.0", "0 of 3 trials finished, 1 running, 2 queued");
     live.onTrial(trial(0.1, 0.7), 1, 3);
     assertThat(live.json()).doesNotContain("\"status\":\"running\",\"epoch\"")
         .contains("1 of 3 trials finished, 0 running, 2 queued");
+  }
+
+  @Test
+  void liveSweep_remoteTrial_showsItsMember_andARunAgainReplacesItsEpochs() {
+    LiveSweep live = new LiveSweep("s", dir);
+    live.onPlanned(1, 0);
+    Trial t = new Trial("{\"lr\":0.1}#0", SweepPoint.EMPTY, 0, 11);
+    live.onTrialStarted(t, 3);
+    live.onEpoch(t, new EpochStats(1, 0.6, 0.2, 0.1, 4000), "10.0.0.5:5701");
+    live.onEpoch(t, new EpochStats(2, 0.7, 0.1, 0.1, 4100), "10.0.0.5:5701");
+    assertThat(live.json()).contains("\"epoch\":2,\"epochs\":3,\"accuracy\":0.7,\"samplesPerSecond\":4100.0,"
+        + "\"member\":\"10.0.0.5:5701\",\"curve\":[0.6,0.7]");
+    // 10.0.0.5 died: another member trains the trial again, from epoch 1
+    live.onEpoch(t, new EpochStats(1, 0.6, 0.2, 0.1, 3900), "10.0.0.6:5701");
+    assertThat(live.json()).contains("\"epoch\":1,\"epochs\":3,\"accuracy\":0.6,\"samplesPerSecond\":3900.0,"
+        + "\"member\":\"10.0.0.6:5701\",\"curve\":[0.6]");
   }
 
   @Test
