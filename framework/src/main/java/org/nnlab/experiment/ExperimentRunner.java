@@ -240,8 +240,7 @@ public final class ExperimentRunner {
         last[0] = Evaluation.of(network, p.test, scaling);
         double acc = last[0].accuracy();
         metrics.epoch(epoch, acc);
-        epochs.add(new EpochStats(
-            epoch.epoch(), acc, epoch.loss(), epoch.seconds(), epoch.samplesPerSecond(), validation));
+        epochs.add(EpochStats.of(epoch, acc, validation));
         listener.onEvaluated(epoch, acc);
         List<Finding> now = rules.check(p.context.withNetwork(network).withEpoch(epoch).at(Phase.EPOCH));
         findings.addAll(now);
