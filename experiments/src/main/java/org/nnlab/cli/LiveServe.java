@@ -21,6 +21,7 @@ import org.nnlab.serve.ReportServer;
 import org.nnlab.sweep.Trial;
 import org.nnlab.sweep.TrialResult;
 import org.nnlab.training.EpochResult;
+import org.nnlab.training.TrainingListener;
 
 /**
  * Starts {@code --serve}: a {@link ReportServer} on the command's live page, and a Prometheus
@@ -118,17 +119,16 @@ final class LiveServe {
       MeterRegistry meters, PrintWriter out) {
     LiveRun live = new LiveRun(name, seed, epochs, config, dir);
     ReportServer server = start(live, options, meters, out);
+    TrainingListener perEpoch = EpochStats.listener(live::epoch);
     return new Served(live, server, options, out) {
-      private double validation = Double.NaN; // told just before the test accuracy, on the training thread
-
       @Override
       public void onValidated(EpochResult e, double validationAccuracy) {
-        validation = validationAccuracy;
+        perEpoch.onValidated(e, validationAccuracy);
       }
 
       @Override
       public void onEvaluated(EpochResult e, double accuracy) {
-        live.epoch(EpochStats.of(e, accuracy, validation));
+        perEpoch.onEvaluated(e, accuracy);
       }
 
       @Override

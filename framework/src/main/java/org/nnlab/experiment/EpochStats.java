@@ -1,8 +1,10 @@
 package org.nnlab.experiment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.function.Consumer;
 import org.nnlab.io.Json;
 import org.nnlab.training.EpochResult;
+import org.nnlab.training.TrainingListener;
 
 /**
  * One epoch as reported: test accuracy measured after it, mean training loss, training time and
@@ -35,12 +37,30 @@ public record EpochStats(
     return of(epoch, accuracy, Double.NaN);
   }
 
-  /**
-   * What {@code epoch} did, with the test accuracy and the validation accuracy (NaN without
-   * {@code data.validation}) measured after it.
-   */
+  /** What {@code epoch} did, with the test and (NaN for none) validation accuracy measured after it. */
   public static EpochStats of(EpochResult epoch, double accuracy, double validationAccuracy) {
     return new EpochStats(epoch.epoch(), accuracy, epoch.loss(), epoch.seconds(), epoch.samplesPerSecond(),
         validationAccuracy);
+  }
+
+  /**
+   * A listener that hands {@code sink} each epoch's figures once its test accuracy is known, with
+   * the validation accuracy told just before it ({@link TrainingListener#onValidated}, same thread):
+   * for live views. One per run; not thread-safe.
+   */
+  public static TrainingListener listener(Consumer<EpochStats> sink) {
+    return new TrainingListener() {
+      private double validation = Double.NaN;
+
+      @Override
+      public void onValidated(EpochResult epoch, double validationAccuracy) {
+        validation = validationAccuracy;
+      }
+
+      @Override
+      public void onEvaluated(EpochResult epoch, double testAccuracy) {
+        sink.accept(of(epoch, testAccuracy, validation));
+      }
+    };
   }
 }

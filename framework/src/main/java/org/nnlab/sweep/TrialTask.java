@@ -6,7 +6,6 @@ import org.nnlab.config.ExperimentConfig;
 import org.nnlab.experiment.EpochStats;
 import org.nnlab.experiment.ExperimentRun;
 import org.nnlab.experiment.ExperimentRunner;
-import org.nnlab.training.EpochResult;
 import org.nnlab.training.TrainingListener;
 
 /**
@@ -60,19 +59,7 @@ public record TrialTask(String trialId, ExperimentConfig config, Optional<Experi
    * evaluated, as trained on {@code member} (empty: in this JVM).
    */
   public ExperimentRun train(ExperimentRunner runner, EpochListener epochs, String member) {
-    return train(runner, new TrainingListener() {
-      private double validation = Double.NaN; // told just before the test accuracy, on the same thread
-
-      @Override
-      public void onValidated(EpochResult epoch, double validationAccuracy) {
-        validation = validationAccuracy;
-      }
-
-      @Override
-      public void onEvaluated(EpochResult epoch, double testAccuracy) {
-        epochs.onEpoch(EpochStats.of(epoch, testAccuracy, validation), member);
-      }
-    });
+    return train(runner, EpochStats.listener(stats -> epochs.onEpoch(stats, member)));
   }
 
   /** As {@link #train(ExperimentRunner)}, telling {@code listener} what each epoch did. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.config.ConfigLoader;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.DatasetLoader;
+import org.nnlab.experiment.EpochStats;
 import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.Validation;
 import org.nnlab.testsupport.TinyData;
@@ -31,6 +32,10 @@ class HalvingValidationTest {
   @TempDir Path dir;
 
   private List<TrialResult> sweep(String validation) throws IOException {
+    return sweep(validation, SweepListener.NONE);
+  }
+
+  private List<TrialResult> sweep(String validation, SweepListener listener) throws IOException {
     Path file = dir.resolve("h" + validation.length() + ".yaml");
     Files.writeString(file, """
         name: tiny
@@ -47,7 +52,7 @@ class HalvingValidationTest {
     SweepPlan plan = SweepPlan.of(new ConfigLoader(ConfigLoader.BUILT_IN_RULES).document(file));
     SweepRunner runner = new SweepRunner(LOADER, SweepFixtures.runners(new SimpleMeterRegistry()));
     try (ResultsStore store = ResultsStore.open(dir.resolve("results" + validation.length() + ".jsonl"))) {
-      return runner.run(plan, store, 1, SweepListener.NONE);
+      return runner.run(plan, store, 1, listener);
     }
   }
 
@@ -67,6 +72,23 @@ class HalvingValidationTest {
 
     assertThat(promoted(byTest)).isEqualTo(3.0);
     assertThat(promoted(byValidation)).isEqualTo(0.001);
+  }
+
+  @Test
+  void epochsToldWhileTrialsTrain_carryTheValidationAccuracy_asTheirResultsRecordIt() throws IOException {
+    Map<String, List<EpochStats>> told = new java.util.concurrent.ConcurrentHashMap<>();
+    List<TrialResult> all = sweep(", validation: 30", new SweepListener() {
+      @Override
+      public void onEpoch(Trial trial, EpochStats e, String member) {
+        told.computeIfAbsent(trial.id(), k -> new java.util.ArrayList<>()).add(e);
+      }
+    });
+    for (TrialResult t : all) {
+      List<EpochStats> epochs = t.result().epochs();
+      // a survivor continued from its last rung tells only its new epochs
+      assertThat(told.get(t.trial())).isEqualTo(epochs.subList(epochs.size() - told.get(t.trial()).size(), epochs.size()));
+      assertThat(told.get(t.trial())).allMatch(e -> e.validationAccuracy() >= 0 && e.validationAccuracy() <= 1);
+    }
   }
 
   private static Map<Object, ExperimentResult> firstRung(List<TrialResult> all) {

@@ -11,10 +11,11 @@ import org.nnlab.experiment.EpochStats;
  * exact to the bit.
  *
  * @param member {@code host:port} of the member that trained the epoch
+ * @param validationAccuracy on the held-out training samples ({@code data.validation}); NaN for none
  */
 record TrialEpoch(String trialId, String member, int epoch, double accuracy, double loss, double seconds,
     double samplesPerSecond, double validationAccuracy) implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L; // 2: validationAccuracy added
 
   TrialEpoch {
     Objects.requireNonNull(trialId, "trialId");
