@@ -169,6 +169,13 @@ final class ConfigBinder {
 
   private Distort distort(ConfigNode node) {
     String path = "data.distort";
+    if (node instanceof Scalar s && s.kind() != Kind.NULL) {
+      // `none` switches off a base config's distortions (a child's map would be merged into them)
+      if (s.value().equals("none")) {
+        return Distort.NONE;
+      }
+      throw fail(node, path, "must be a map or none", "none, or {shift, rotate, scale, elastic, flip}");
+    }
     Mapping m = mapping(node, path);
     checkKeys(m, path, List.of("shift", "rotate", "scale", "elastic", "flip"));
     double shift = m.get("shift").map(n -> number(n, path + ".shift")).orElse(0.0);

@@ -26,6 +26,20 @@ class DistortConfigTest {
   }
 
   @Test
+  void none_switchesOffTheDistortionsOfABaseConfig_andKeepsTheBooksHash() {
+    ConfigTexts.write(dir, "base.yaml", HEAD + """
+          distort: {shift: 2, rotate: 10, elastic: {alpha: 34}}
+        network: {layers: [784, 10, 10]}
+        """);
+    ExperimentConfig child = load("extends: base.yaml\nname: plain\ndata: {distort: none}\n");
+    ExperimentConfig plain = load(HEAD + "network: {layers: [784, 10, 10]}\nname: plain\n");
+    assertThat(child.data().distort()).isEqualTo(Distort.NONE);
+    assertThat(ConfigWriter.sha256(child)).isEqualTo(ConfigWriter.sha256(plain));
+    assertThat(errorOf(HEAD + "  distort: off\nnetwork: {layers: [784, 10, 10]}\n"))
+        .isEqualTo("4:12: data.distort must be a map or none, found 'off'; allowed: none, or {shift, rotate, scale, elastic, flip}");
+  }
+
+  @Test
   void everyKey_isBound_andWrittenBack_andReadAgainEqual() {
     ExperimentConfig c = load(HEAD + """
           distort:
