@@ -36,6 +36,7 @@ entries=(
   "sweeps/random-search|sweep|configs/sweeps/random-search.yaml|mnist-sample"
   "beyond-the-book/search/mnist|sweep|configs/beyond-the-book/search/mnist.yaml|mnist"
   "beyond-the-book/search/fashion-mnist|sweep|configs/beyond-the-book/search/fashion-mnist.yaml|fashion-mnist"
+  "beyond-the-book/search/fashion-mnist-epochs|sweep|configs/beyond-the-book/search/fashion-mnist-epochs.yaml|fashion-mnist"
   "beyond-the-book/mnist|run|configs/beyond-the-book/mnist.yaml|mnist"
   "beyond-the-book/fashion-mnist|run|configs/beyond-the-book/fashion-mnist.yaml|fashion-mnist"
 )
