@@ -3,6 +3,9 @@
 Called by reports/regenerate.sh after it has remade the reports; every figure in the index is read
 from a results.json (a run) or results.jsonl (a sweep) that the script has just written.
 Usage: python3 reports/index.py REPORTS_DIR > REPORTS_DIR/README.md
+       python3 reports/index.py --ablation-into docs/beyond-the-book.md REPORTS_DIR
+The second form rewrites the ablation table between the markers <!-- ablation:begin --> and
+<!-- ablation:end --> of that file, so the doc quotes the figures the reports hold, not a copy.
 """
 import json
 import os
@@ -79,13 +82,17 @@ def ablation_row(name, rows, configs):
         with open(config, encoding="utf-8") as f:
             first = f.readline()
         label = first.lstrip("# ").strip() if first.startswith("#") else label
+    warned = {}  # rule id → how many of the runs it warned in
+    for r in rows:
+        for rule in {f.get("rule") for f in r.get("findings", [])}:
+            warned[rule] = warned.get(rule, 0) + 1
+    findings = ", ".join(f"{rule} ({n} of {len(rows)})" for rule, n in sorted(warned.items())) or "none"
     return (f"| [{os.path.basename(name)}]({name}/report.md) | {label} | {statistics.mean(acc):.4f} ± {std:.4f} "
-            f"| {len(acc)} | {statistics.mean(secs):.0f} |")
+            f"| {len(acc)} | {statistics.mean(secs):.0f} | {findings} |")
 
 
 def main(root):
-    runs, sweeps, ablation = [], [], []
-    configs = os.path.join(os.path.dirname(os.path.abspath(root)), "configs", "beyond-the-book", "ablation")
+    runs, sweeps = [], []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         name = os.path.relpath(dirpath, root)
@@ -95,7 +102,7 @@ def main(root):
         elif "results.jsonl" in filenames:
             rows = load_jsonl(os.path.join(dirpath, "results.jsonl"))
             if rows and name.startswith("beyond-the-book/ablation/"):
-                ablation.append(ablation_row(name, rows, configs))
+                continue  # the ablation's own table, below
             elif rows:
                 sweeps.append(sweep_row(name, rows))
     out = [HEADER, "## Runs\n",
@@ -108,8 +115,7 @@ def main(root):
            "Each step adds one change to the one before (configs/beyond-the-book/ablation/, the first line of "
            "each config says what); test accuracy as mean ± std over seeds, training seconds per run. "
            "The story is in [docs/beyond-the-book.md](../docs/beyond-the-book.md).\n",
-           "| step | what | test accuracy | seeds | training s per run |",
-           "|---|---|---|---|---|", *ablation, "",
+           *ABLATION_HEAD, *ablation_rows(root), "",
            "## Performance\n",
            "[performance/](performance/README.md): how the engine got its speed, with the raw output of "
            "every measurement; `reports/regenerate.sh --bench` re-measures `compare.txt` and `sweep.txt`.",
@@ -117,5 +123,39 @@ def main(root):
     print("\n".join(out))
 
 
+ABLATION_HEAD = ["| step | what | test accuracy | seeds | training s per run | rules with findings (runs) |",
+                 "|---|---|---|---|---|---|"]
+
+
+def ablation_rows(root):
+    """The ablation's rows, read from REPORTS_DIR/beyond-the-book/ablation/*/results.jsonl."""
+    configs = os.path.join(os.path.dirname(os.path.abspath(root)), "configs", "beyond-the-book", "ablation")
+    base = os.path.join(root, "beyond-the-book", "ablation")
+    rows = []
+    for step in sorted(os.listdir(base), key=lambda s: (not s.startswith("mnist"), s)) if os.path.isdir(base) else []:
+        path = os.path.join(base, step, "results.jsonl")
+        if os.path.exists(path) and load_jsonl(path):
+            rows.append(ablation_row(f"beyond-the-book/ablation/{step}", load_jsonl(path), configs))
+    return rows
+
+
+def ablation_into(doc, root):
+    with open(doc, encoding="utf-8") as f:
+        text = f.read()
+    begin, end = "<!-- ablation:begin -->", "<!-- ablation:end -->"
+    if begin not in text or end not in text:
+        sys.exit(f"index.py: {doc} has no {begin} … {end} markers")
+    rel = os.path.relpath(root, os.path.dirname(os.path.abspath(doc)))
+    table = [r.replace("](beyond-the-book/", f"]({rel}/beyond-the-book/") for r in ablation_rows(root)]
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    with open(doc + ".new", "w", encoding="utf-8") as f:
+        f.write(head + begin + "\n" + "\n".join(ABLATION_HEAD + table) + "\n" + end + tail)
+    os.replace(doc + ".new", doc)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--ablation-into":
+        ablation_into(sys.argv[2], sys.argv[3])
+    else:
+        main(sys.argv[1])

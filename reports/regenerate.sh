@@ -106,4 +106,5 @@ fi
 
 python3 "$reports/index.py" "$reports" > "$reports/README.md.new"
 mv "$reports/README.md.new" "$reports/README.md"
+python3 "$reports/index.py" --ablation-into "$root/docs/beyond-the-book.md" "$reports"
 echo "made $made report(s), skipped $skipped; index: reports/README.md"
