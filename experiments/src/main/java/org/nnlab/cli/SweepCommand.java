@@ -13,6 +13,7 @@ import org.nnlab.config.ConfigDocument;
 import org.nnlab.config.SweepConfig;
 import org.nnlab.report.ReportWriter;
 import org.nnlab.rules.RuleBook;
+import org.nnlab.sweep.Ranking;
 import org.nnlab.sweep.ResultsStore;
 import org.nnlab.sweep.SweepIdentity;
 import org.nnlab.sweep.SweepListener;
@@ -104,7 +105,7 @@ final class SweepCommand implements Callable<Integer> {
         RunCommand.printEngine(plan.base().name(), plan.base().network().engine(), stdout, stderr);
         live = serve.enabled() ? LiveServe.sweep(plan.base().name(), dir, serve, meters, stdout) : LiveView.NONE;
         try (ResultsStore store = ResultsStore.open(dir.resolve(ResultsStore.FILE));
-            SweepProgress progress = SweepProgress.start(plan.base().name(), stdout)) {
+            SweepProgress progress = SweepProgress.start(plan.base().name(), Ranking.of(plan.sweep().choose()), stdout)) {
           store.notes().forEach(n -> stderr.println("note: " + n));
           live.resumed(store.results());
           SweepListener listener = SweepProgress.both(progress, live);

@@ -8,30 +8,36 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.nnlab.experiment.EpochStats;
+import org.nnlab.sweep.Ranking;
 import org.nnlab.sweep.SweepListener;
 import org.nnlab.sweep.Trial;
 import org.nnlab.sweep.TrialResult;
 
 /**
  * Shows a sweep's progress: trials done, the best accuracy so far and the time left — a progress
- * bar (the {@code progressbar} library) on a terminal, one plain line per trial otherwise.
+ * bar (the {@code progressbar} library) on a terminal, one plain line per trial otherwise. The best
+ * is the best trial by the sweep's {@link Ranking}: with {@code sweep.choose: rule-clean}, the best
+ * trial without rule findings once there is one ("best rule-clean …"), before that the best with
+ * findings ("best … with rule findings").
  */
 final class SweepProgress implements SweepListener, AutoCloseable {
   private final PrintWriter out;
   private final ProgressBar bar;
   private final long start = System.nanoTime();
-  private double best = Double.NaN;
+  private final Ranking ranking;
+  private TrialResult best;
   private int resumedFrom; // trials found in the store
   private int ranHere; // trials this process ran
 
-  private SweepProgress(PrintWriter out, ProgressBar bar) {
+  private SweepProgress(PrintWriter out, ProgressBar bar, Ranking ranking) {
     this.out = out;
     this.bar = bar;
+    this.ranking = ranking;
   }
 
-  static SweepProgress start(String name, PrintWriter out) {
+  static SweepProgress start(String name, Ranking ranking, PrintWriter out) {
     if (System.console() == null) {
-      return new SweepProgress(out, null);
+      return new SweepProgress(out, null, ranking);
     }
     ProgressBar bar = new ProgressBarBuilder()
         .setTaskName(name)
@@ -39,7 +45,7 @@ final class SweepProgress implements SweepListener, AutoCloseable {
         .setUnit(" trials", 1)
         .setConsumer(new ConsoleProgressBarConsumer(System.err))
         .build();
-    return new SweepProgress(out, bar);
+    return new SweepProgress(out, bar, ranking);
   }
 
   @Override
@@ -59,23 +65,26 @@ final class SweepProgress implements SweepListener, AutoCloseable {
   @Override
   public synchronized void onTrial(TrialResult r, int done, int total) {
     ranHere++;
-    // best by the accuracy sweeps choose by: validation when the trials hold samples out
+    // best by the accuracy sweeps choose by (validation when the trials hold samples out), ranked as the sweep chooses
     double choice = r.result().choiceAccuracy();
-    if (!Double.isNaN(choice) && (Double.isNaN(best) || choice > best)) {
-      best = choice;
+    if (best == null || ranking.trials().compare(r, best) < 0) {
+      best = r;
     }
+    String kind = ranking.ruleClean() && Ranking.clean(best) ? "best rule-clean" : "best";
+    String flagged = ranking.ruleClean() && !Ranking.clean(best) ? " with rule findings" : "";
+    double bestChoice = best.result().choiceAccuracy();
     if (bar != null) {
       bar.maxHint(total);
       bar.stepTo(done);
-      bar.setExtraMessage(String.format(Locale.ROOT, r.result().validation() == null ? " best %.4f"
-          : " best validation %.4f", best));
+      bar.setExtraMessage(String.format(Locale.ROOT, r.result().validation() == null ? " %s %.4f%s"
+          : " %s validation %.4f%s", kind, bestChoice, flagged));
       return;
     }
     String member = r.result().provenance().member();
     String accuracy = r.result().validation() == null
-        ? String.format(Locale.ROOT, "accuracy %.4f (best %.4f)", r.result().accuracy(), best)
-        : String.format(Locale.ROOT, "validation %.4f, test %.4f (best validation %.4f)", choice,
-            r.result().accuracy(), best);
+        ? String.format(Locale.ROOT, "accuracy %.4f (%s %.4f%s)", r.result().accuracy(), kind, bestChoice, flagged)
+        : String.format(Locale.ROOT, "validation %.4f, test %.4f (%s validation %.4f%s)", choice,
+            r.result().accuracy(), kind, bestChoice, flagged);
     out.printf(Locale.ROOT, "trial %d/%d {%s} seed %d: %s, %s, %s left%s%n",
         done, total, label(r), r.seed(), r.result().status(), accuracy, eta(done, total),
         member.isEmpty() ? "" : ", on " + member);

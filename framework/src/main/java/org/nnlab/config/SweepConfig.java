@@ -24,16 +24,18 @@ import org.nnlab.config.ConfigNode.Sequence;
  *   repeats: 2                  # seeds per point, reported as mean ± std; default 1
  *   parallelism: 2              # trials at once; default: the number of cores
  *   maxEpochs: 9                # halving only: the largest epoch budget; default 9
+ *   choose: rule-clean          # any (default) | rule-clean: points without rule findings first
  * }</pre>
  *
  * <p>Read with {@link #parse(ConfigNode)}, which checks the block's own shape; whether each point
  * makes a valid experiment is for the sweep plan to check, point by point.
  *
  * @param parallelism trials at once, or empty for the number of cores
+ * @param choose which points may be chosen as best (and promoted by halving); see {@link Choose}
  */
 public record SweepConfig(
     Strategy strategy, List<Axis> axes, int trials, int repeats, OptionalInt parallelism, int maxEpochs,
-    Position position) {
+    Choose choose, Position position) {
 
   /** How points are chosen. */
   public enum Strategy {
@@ -49,6 +51,31 @@ public record SweepConfig(
 
     String id() {
       return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * Which points a sweep may choose as its best, and halving may promote: {@code sweep.choose}.
+   * The ranking itself is {@link org.nnlab.sweep.Ranking}'s.
+   */
+  public enum Choose {
+    /** Any point: the best by choice accuracy (validation when held out, else test). The default. */
+    ANY,
+    /**
+     * Points whose finished trials have no rule finding (warn or error, at any epoch) rank before
+     * every point with findings, then by choice accuracy; when no point is clean, the best point
+     * with findings is chosen and the report says so.
+     */
+    RULE_CLEAN;
+
+    /** The YAML spelling: {@code any}, {@code rule-clean}. */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The value spelled {@code id}, if there is one. */
+    public static java.util.Optional<Choose> ofId(String id) {
+      return java.util.Arrays.stream(values()).filter(c -> c.id().equals(id)).findFirst();
     }
   }
 
@@ -81,13 +108,16 @@ public record SweepConfig(
   public static final int MAX_PARALLELISM = 1_024;
 
   private static final List<String> KEYS =
-      List.of("strategy", "parameters", "trials", "repeats", "parallelism", "maxEpochs");
+      List.of("strategy", "parameters", "trials", "repeats", "parallelism", "maxEpochs", "choose");
+  private static final List<String> CHOICES =
+      java.util.Arrays.stream(Choose.values()).map(Choose::id).toList();
   private static final List<String> RANGE_KEYS = List.of("min", "max", "log", "integer");
 
   public SweepConfig {
     axes = List.copyOf(axes);
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(parallelism, "parallelism");
+    Objects.requireNonNull(choose, "choose");
   }
 
   /** Whether the sweep draws points at random (a random strategy, or halving over ranges). */
@@ -104,7 +134,7 @@ public record SweepConfig(
   public static SweepConfig parse(ConfigNode node) {
     if (!(node instanceof Mapping m)) {
       throw new ConfigException(node.position() + ": sweep must be a map, found " + node.describe()
-          + "; allowed: strategy, parameters, trials, repeats, parallelism, maxEpochs");
+          + "; allowed: " + String.join(", ", KEYS));
     }
     List<String> problems = new ArrayList<>();
     for (ConfigNode.Entry e : m.entries()) {
@@ -122,6 +152,18 @@ public record SweepConfig(
       } catch (IllegalArgumentException ex) {
         problems.add(s.get().position() + ": sweep.strategy is unknown, found " + s.get().describe()
             + "; allowed: grid, random, halving");
+      }
+    }
+    Choose choose = Choose.ANY;
+    var c = m.get("choose");
+    if (c.isPresent()) {
+      String text = c.get() instanceof Scalar sc ? sc.value() : "";
+      var known = Choose.ofId(text);
+      if (known.isPresent()) {
+        choose = known.get();
+      } else {
+        problems.add(c.get().position() + ": sweep.choose is unknown, found " + c.get().describe()
+            + Suggestions.didYouMean(text, CHOICES) + "; allowed: " + String.join(", ", CHOICES));
       }
     }
     int trials = intAt(m, "trials", 0, MAX_TRIALS, problems);
@@ -167,7 +209,7 @@ public record SweepConfig(
       throw new ConfigException(String.join("\n", problems));
     }
     return new SweepConfig(strategy, axes, trials, repeats,
-        parallel == 0 ? OptionalInt.empty() : OptionalInt.of(parallel), maxEpochs, m.position());
+        parallel == 0 ? OptionalInt.empty() : OptionalInt.of(parallel), maxEpochs, choose, m.position());
   }
 
   private static Axis axis(ConfigNode.Entry e, List<String> problems) {

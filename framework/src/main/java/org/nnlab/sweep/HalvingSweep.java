@@ -2,7 +2,6 @@ package org.nnlab.sweep;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,8 @@ import org.nnlab.experiment.ExperimentRunner;
  * with a factor of 3). Each rung is one {@link TrialBatch}. The accuracy that promotes is
  * {@link org.nnlab.experiment.ExperimentResult#choiceAccuracy}: on the held-out training samples
  * when the config has {@code data.validation}, so the test part is never chosen by; else the test
- * accuracy.
+ * accuracy. With {@code sweep.choose: rule-clean} the points whose trials have no rule finding are
+ * promoted first ({@link Ranking}).
  *
  * <p>A survivor is not trained again from epoch 1 when its last rung's run is still in memory: it
  * goes on from where that rung stopped ({@link ExperimentRunner#continueRun}), which gives the
@@ -34,12 +34,14 @@ final class HalvingSweep {
   private final TrialBatch batch;
   private final SweepListener listener;
   private final int repeats;
+  private final Ranking ranking;
 
   HalvingSweep(SweepPlan plan, TrialBatch batch, SweepListener listener) {
     this.plan = plan;
     this.batch = batch;
     this.listener = listener;
     this.repeats = plan.sweep().repeats();
+    this.ranking = Ranking.of(plan.sweep().choose());
   }
 
   /** Runs every rung; returns all their trials, rung by rung, each rung in plan order. */
@@ -60,8 +62,8 @@ final class HalvingSweep {
       if (epochs >= maxEpochs || points.size() <= 1) {
         return all;
       }
-      dropLosers(points, results, hooks.keep, repeats, hooks.runs);
-      points = best(points, results, hooks.keep);
+      dropLosers(points, results, hooks.keep, repeats, ranking, hooks.runs);
+      points = best(points, results, hooks.keep, ranking);
       survivors = hooks.runs;
     }
   }
@@ -91,23 +93,24 @@ final class HalvingSweep {
     public void stored(Trial trial, TrialRun run) {
       run.inMemory().ifPresent(r -> runs.put(lineOf(trial), r));
       ranHere.add(TrialResult.of(trial, run.result()));
-      dropLosers(racing, ranHere, keep, repeats, runs);
+      dropLosers(racing, ranHere, keep, repeats, ranking, runs);
     }
   }
 
   /**
    * Lets go of the runs of the {@code points} (without epochs), among those whose repeats all have
    * results, that {@code keep}
-   * such points beat: more results can only push a point further down, so no run that would
-   * survive the rung is dropped, and memory holds the contenders, not the whole rung.
+   * such points beat: more results can only push a point further down (a complete point's standing,
+   * clean or not and its mean, is final), so no run that would survive the rung is dropped, and
+   * memory holds the contenders, not the whole rung.
    */
-  static void dropLosers(
-      List<SweepPoint> points, List<TrialResult> results, int keep, int repeats, Map<String, ExperimentRun> runs) {
+  static void dropLosers(List<SweepPoint> points, List<TrialResult> results, int keep, int repeats, Ranking ranking,
+      Map<String, ExperimentRun> runs) {
     Map<Map<String, Object>, Long> counts = results.stream()
         .collect(Collectors.groupingBy(r -> withoutEpochs(r.parameters()), Collectors.counting()));
     List<SweepPoint> complete = points.stream()
         .filter(p -> counts.getOrDefault(p.parameters(), 0L) == repeats).toList();
-    Set<SweepPoint> contenders = Set.copyOf(best(complete, results, keep));
+    Set<SweepPoint> contenders = Set.copyOf(best(complete, results, keep, ranking));
     for (SweepPoint p : complete) {
       for (int r = 0; r < repeats && !contenders.contains(p); r++) {
         runs.remove(p.canonical() + "#" + r);
@@ -120,18 +123,24 @@ final class HalvingSweep {
     return t.point().without(SweepPlan.EPOCHS_KEY).canonical() + "#" + t.repeat();
   }
 
-  /** The {@code keep} points with the highest mean {@code choiceAccuracy} (NaN last), ties in plan order; without their epochs. */
-  static List<SweepPoint> best(List<SweepPoint> points, List<TrialResult> results, int keep) {
+  /**
+   * The {@code keep} points first by {@code ranking} (under rule-clean, points whose results are all
+   * clean first), then by the highest mean {@code choiceAccuracy} (a NaN counts as −1), ties in plan
+   * order; without their epochs.
+   */
+  static List<SweepPoint> best(List<SweepPoint> points, List<TrialResult> results, int keep, Ranking ranking) {
     Map<SweepPoint, Double> mean = new LinkedHashMap<>();
+    Map<SweepPoint, Boolean> clean = new LinkedHashMap<>();
     for (SweepPoint p : points) {
       Map<String, Object> params = p.without(SweepPlan.EPOCHS_KEY).parameters();
-      mean.put(p, results.stream()
-          .filter(r -> withoutEpochs(r.parameters()).equals(params))
+      List<TrialResult> mine = results.stream().filter(r -> withoutEpochs(r.parameters()).equals(params)).toList();
+      mean.put(p, mine.stream()
           .mapToDouble(r -> Double.isNaN(r.result().choiceAccuracy()) ? -1 : r.result().choiceAccuracy())
           .average().orElse(-1));
+      clean.put(p, Ranking.clean(mine));
     }
     return points.stream()
-        .sorted(Comparator.comparingDouble((SweepPoint p) -> -mean.get(p)))
+        .sorted(ranking.bestFirst(clean::get, mean::get))
         .limit(keep)
         .map(p -> p.without(SweepPlan.EPOCHS_KEY))
         .toList();

@@ -1,11 +1,16 @@
 package org.nnlab.sweep;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.nnlab.config.ConfigWriter;
+import org.nnlab.config.SweepConfig;
+import org.nnlab.config.SweepConfig.Choose;
 import org.nnlab.experiment.ResultsJson;
 import org.nnlab.io.AtomicFiles;
 import org.nnlab.io.Json;
@@ -26,10 +31,16 @@ import org.nnlab.output.OutputException;
  * ({@link ConfigWriter#toYaml}, every {@code --set} applied), the strategy, repeats, the halving
  * budget and every point; not {@code sweep.parallelism}, which only sets how many trials run at
  * once. {@code trials} lists the first rung's ids (halving picks the later ones from the results).
+ * {@code sweep.choose} enters the hash only where it decides trials (halving's promotions, and only
+ * when not {@code any}, so the hashes of sweeps without it stay as they were): a grid or random
+ * sweep may change it and {@code --resume}, which rewrites the report with the new choice and
+ * trains nothing again.
  *
  * @param format always {@value #FORMAT}
+ * @param choose {@code sweep.choose} ({@link Choose#id}) when it is not {@code any}; else null, left out of the file
  */
-public record SweepIdentity(String format, String name, String configHash, String strategy, List<String> trials) {
+public record SweepIdentity(String format, String name, String configHash, String strategy, List<String> trials,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String choose) {
   /** The file's name inside a sweep folder. */
   public static final String FILE = "sweep.json";
   static final String FORMAT = "nnlab-sweep";
@@ -45,8 +56,28 @@ public record SweepIdentity(String format, String name, String configHash, Strin
     text.append("sweep:\n  strategy: ").append(sweep.strategy()).append("\n  repeats: ").append(sweep.repeats())
         .append("\n  maxEpochs: ").append(sweep.maxEpochs()).append("\n  points:\n");
     plan.points().forEach(p -> text.append("  - ").append(p.canonical()).append('\n'));
+    boolean chooses = sweep.choose() != Choose.ANY;
+    if (chooses && sweep.strategy() == SweepConfig.Strategy.HALVING) {
+      text.append("  choose: ").append(sweep.choose().id()).append('\n');
+    }
     return new SweepIdentity(FORMAT, plan.base().name(), Sha256.of(text.toString()),
-        sweep.strategy().name().toLowerCase(java.util.Locale.ROOT), plan.trials().stream().map(Trial::id).toList());
+        sweep.strategy().name().toLowerCase(java.util.Locale.ROOT), plan.trials().stream().map(Trial::id).toList(),
+        chooses ? sweep.choose().id() : null);
+  }
+
+  /** How this sweep ranks its points: by its {@code choose}, {@link Ranking#ANY} when it has none. */
+  public Ranking ranking() {
+    return choose == null ? Ranking.ANY : Ranking.of(Choose.ofId(choose).orElse(Choose.ANY));
+  }
+
+  /**
+   * How the sweep in {@code dir} ranks its points, from its {@value #FILE}; {@link Ranking#ANY} when
+   * the folder has none (a sweep a host reported without claiming a folder).
+   *
+   * @throws OutputException when the file is there but is not a sweep identity
+   */
+  public static Ranking rankingIn(Path dir) throws IOException {
+    return read(dir).map(SweepIdentity::ranking).orElse(Ranking.ANY);
   }
 
   /**
@@ -63,6 +94,10 @@ public record SweepIdentity(String format, String name, String configHash, Strin
       SweepIdentity id = Json.mapper().readValue(file.toFile(), SweepIdentity.class);
       if (!FORMAT.equals(id.format()) || id.configHash() == null) {
         throw new OutputException(file + ": not a sweep identity (format " + FORMAT + " with a configHash)");
+      }
+      if (id.choose() != null && Choose.ofId(id.choose()).isEmpty()) {
+        throw new OutputException(file + ": choose is unknown, found '" + id.choose() + "'; allowed: "
+            + Arrays.stream(Choose.values()).map(Choose::id).collect(Collectors.joining(", ")));
       }
       return Optional.of(id);
     } catch (com.fasterxml.jackson.core.JacksonException e) {

@@ -76,6 +76,11 @@ public final class SweepSpec {
     return with("parallelism", trials);
   }
 
+  /** Which points may be chosen as best and promoted ({@code sweep.choose}; default any). */
+  public SweepSpec choose(org.nnlab.config.SweepConfig.Choose choose) {
+    return with("choose", choose.id());
+  }
+
   /** The config text this spec stands for: the base config's YAML with this {@code sweep:} block. */
   public String toYaml() {
     DumperOptions options = new DumperOptions();

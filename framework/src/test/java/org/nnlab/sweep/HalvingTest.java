@@ -62,11 +62,11 @@ class HalvingTest {
     Map<String, ExperimentRun> held = new HashMap<>();
     rung.forEach(t -> held.put(withoutEpochs(t), null));
     // the first three points have finished; the third-best of them cannot be among the best two
-    HalvingSweep.dropLosers(PLAN.points(), rung.subList(0, 6), 2, 2, held);
-    List<SweepPoint> bestOfThree = HalvingSweep.best(PLAN.points().subList(0, 3), rung.subList(0, 6), 2);
+    HalvingSweep.dropLosers(PLAN.points(), rung.subList(0, 6), 2, 2, Ranking.ANY, held);
+    List<SweepPoint> bestOfThree = HalvingSweep.best(PLAN.points().subList(0, 3), rung.subList(0, 6), 2, Ranking.ANY);
     assertThat(held).hasSize(10).containsKeys(bestOfThree.get(0).canonical() + "#0", bestOfThree.get(1).canonical() + "#1");
-    HalvingSweep.dropLosers(PLAN.points(), rung, 2, 2, held);
-    assertThat(held.keySet()).containsExactlyInAnyOrderElementsOf(HalvingSweep.best(PLAN.points(), rung, 2).stream()
+    HalvingSweep.dropLosers(PLAN.points(), rung, 2, 2, Ranking.ANY, held);
+    assertThat(held.keySet()).containsExactlyInAnyOrderElementsOf(HalvingSweep.best(PLAN.points(), rung, 2, Ranking.ANY).stream()
         .flatMap(p -> java.util.stream.Stream.of(p.canonical() + "#0", p.canonical() + "#1")).toList());
   }
 

@@ -36,7 +36,11 @@ class HalvingValidationTest {
   }
 
   private List<TrialResult> sweep(String validation, SweepListener listener) throws IOException {
-    Path file = dir.resolve("h" + validation.length() + ".yaml");
+    return sweep(validation, "any", listener);
+  }
+
+  private List<TrialResult> sweep(String validation, String choose, SweepListener listener) throws IOException {
+    Path file = dir.resolve("h" + validation.length() + choose + ".yaml");
     Files.writeString(file, """
         name: tiny
         seed: 7
@@ -46,12 +50,13 @@ class HalvingValidationTest {
         sweep:
           strategy: halving
           maxEpochs: 3
+          choose: %s
           parameters:
             training.learningRate: [0.001, 3.0]
-        """.formatted(validation));
+        """.formatted(validation, choose));
     SweepPlan plan = SweepPlan.of(new ConfigLoader(ConfigLoader.BUILT_IN_RULES).document(file));
     SweepRunner runner = new SweepRunner(LOADER, SweepFixtures.runners(new SimpleMeterRegistry()));
-    try (ResultsStore store = ResultsStore.open(dir.resolve("results" + validation.length() + ".jsonl"))) {
+    try (ResultsStore store = ResultsStore.open(dir.resolve("results" + validation.length() + choose + ".jsonl"))) {
       return runner.run(plan, store, 1, listener);
     }
   }
@@ -72,6 +77,48 @@ class HalvingValidationTest {
 
     assertThat(promoted(byTest)).isEqualTo(3.0);
     assertThat(promoted(byValidation)).isEqualTo(0.001);
+  }
+
+  @Test
+  void ruleClean_passesOverTheMoreAccuratePointWithFindings_anyPromotesIt() throws IOException {
+    List<TrialResult> any = sweep("", "any", SweepListener.NONE);
+    List<TrialResult> ruleClean = sweep("", "rule-clean", SweepListener.NONE);
+    // first rung: α = 3 learns faster but the learning-rate rule warns about it (α > 1)
+    Map<Object, ExperimentResult> rung = firstRung(ruleClean);
+    assertThat(rung.get(3.0).accuracy()).isGreaterThan(rung.get(0.001).accuracy());
+    assertThat(rung.get(3.0).findings()).extracting(org.nnlab.rules.Finding::rule).contains("learning-rate");
+    assertThat(Ranking.clean(rung.get(0.001))).isTrue();
+    // the same first rung: the choice only decides who goes on
+    assertThat(firstRung(any).get(3.0).accuracy()).isEqualTo(rung.get(3.0).accuracy());
+    assertThat(firstRung(any).get(0.001).accuracy()).isEqualTo(rung.get(0.001).accuracy());
+
+    assertThat(promoted(any)).isEqualTo(3.0);
+    assertThat(promoted(ruleClean)).isEqualTo(0.001);
+  }
+
+  @Test
+  void best_underRuleClean_promotesCleanPointsFirst() {
+    SweepPlan plan = SweepFixtures.plan("sweep:\n  strategy: halving\n  maxEpochs: 3\n"
+        + "  parameters:\n    training.learningRate: [0.1, 0.2, 0.3]\n");
+    List<SweepPoint> points = SweepPlan.atEpochs(plan.points(), 1);
+    // 0.1: 0.80, clean; 0.2: 0.95 with a saturation warning; 0.3: 0.85, clean
+    List<TrialResult> results = List.of(trial(points.get(0), 0.80, List.of()),
+        trial(points.get(1), 0.95, List.of(new org.nnlab.rules.Finding("saturation", org.nnlab.config.Severity.WARN,
+            org.nnlab.rules.Phase.EPOCH, "40% saturated"))),
+        trial(points.get(2), 0.85, List.of()));
+    Ranking ruleClean = Ranking.of(org.nnlab.config.SweepConfig.Choose.RULE_CLEAN);
+    assertThat(HalvingSweep.best(points, results, 1, Ranking.ANY)).containsExactly(withoutEpochs(points.get(1)));
+    assertThat(HalvingSweep.best(points, results, 1, ruleClean)).containsExactly(withoutEpochs(points.get(2)));
+    assertThat(HalvingSweep.best(points, results, 3, ruleClean))
+        .containsExactly(withoutEpochs(points.get(2)), withoutEpochs(points.get(0)), withoutEpochs(points.get(1)));
+  }
+
+  private static SweepPoint withoutEpochs(SweepPoint p) {
+    return p.without(SweepPlan.EPOCHS_KEY);
+  }
+
+  private static TrialResult trial(SweepPoint p, double test, List<org.nnlab.rules.Finding> findings) {
+    return new TrialResult(p.canonical(), p.parameters(), 0, 7, org.nnlab.testsupport.TinyResults.completed(test, findings));
   }
 
   @Test
@@ -110,8 +157,8 @@ class HalvingValidationTest {
     // point 0.1: test 0.9, validation 0.6; point 0.2: test 0.7, validation 0.8
     List<TrialResult> withSplit = List.of(trial(points.get(0), 0.9, 0.6), trial(points.get(1), 0.7, 0.8));
     List<TrialResult> without = List.of(trial(points.get(0), 0.9, Double.NaN), trial(points.get(1), 0.7, Double.NaN));
-    assertThat(HalvingSweep.best(points, withSplit, 1)).containsExactly(points.get(1).without(SweepPlan.EPOCHS_KEY));
-    assertThat(HalvingSweep.best(points, without, 1)).containsExactly(points.get(0).without(SweepPlan.EPOCHS_KEY));
+    assertThat(HalvingSweep.best(points, withSplit, 1, Ranking.ANY)).containsExactly(points.get(1).without(SweepPlan.EPOCHS_KEY));
+    assertThat(HalvingSweep.best(points, without, 1, Ranking.ANY)).containsExactly(points.get(0).without(SweepPlan.EPOCHS_KEY));
   }
 
   private static TrialResult trial(SweepPoint p, double test, double validation) {

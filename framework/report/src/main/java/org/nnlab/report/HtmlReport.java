@@ -41,7 +41,7 @@ public final class HtmlReport {
 
   /** The static page of a sweep: its search's charts and points, then the best trial in detail. */
   public static String sweep(SweepSummary s, Path dir) {
-    return page(ReportModel.sweep(s.name(), s.finishOrder(), java.util.List.of(), dir), null);
+    return page(ReportModel.sweep(s.name(), s.finishOrder(), java.util.List.of(), dir, s.ranking()), null);
   }
 
   /**

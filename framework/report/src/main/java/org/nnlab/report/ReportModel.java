@@ -2,6 +2,8 @@ package org.nnlab.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +17,8 @@ import org.nnlab.experiment.ExperimentResult;
 import org.nnlab.experiment.Mistake;
 import org.nnlab.experiment.Provenance;
 import org.nnlab.experiment.ResultsJson;
+import org.nnlab.sweep.Ranking;
+import org.nnlab.sweep.SweepIdentity;
 import org.nnlab.sweep.TrialResult;
 
 /**
@@ -58,9 +62,21 @@ public final class ReportModel {
 
   /**
    * The page of a sweep: its finished trials (in the order they finished, none yet while a live
-   * sweep starts), and rows for trials still queued or running.
+   * sweep starts), and rows for trials still queued or running; its best point chosen as the
+   * folder's {@code sweep.json} says ({@link SweepIdentity#rankingIn}: by choice accuracy when the
+   * folder has none).
    */
   public static Map<String, Object> sweep(String name, List<TrialResult> finished, List<TrialRow> unfinished, Path dir) {
+    try {
+      return sweep(name, finished, unfinished, dir, SweepIdentity.rankingIn(dir));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** As {@link #sweep(String, List, List, Path)}, choosing the best point as {@code ranking} says. */
+  public static Map<String, Object> sweep(
+      String name, List<TrialResult> finished, List<TrialRow> unfinished, Path dir, Ranking ranking) {
     List<Map<String, Object>> rows = new ArrayList<>();
     unfinished.stream().filter(TrialRow::unfinished).forEach(t -> rows.add(trialRow(t)));
     for (int i = finished.size() - 1; i >= 0; i--) {
@@ -71,14 +87,14 @@ public final class ReportModel {
       m.put("trials", rows);
       return m;
     }
-    SweepSummary s = SweepSummary.of(finished);
+    SweepSummary s = SweepSummary.of(finished, ranking);
     SweepSummary.PointStats best = s.best();
     TrialResult bestTrial = s.bestTrial();
     Stat acc = best.accuracy();
     Map<String, Object> m = page("sweep", name, unfinished.stream().anyMatch(TrialRow::unfinished)
         ? TrialRow.RUNNING : statusOf(finished), pct(acc.mean()) + (acc.n() > 1 ? " ± " + pct(acc.std()) : ""));
-    m.put("headlineNote", "best point of " + s.points().size() + " (" + finished.size() + " trials): "
-        + best.label() + " — mean ± std over " + acc.n() + " seed(s)" + (s.byValidation() ? "; " + choiceNote(s) : ""));
+    m.put("headlineNote", bestOf(s) + " (" + finished.size() + " trials): " + best.label() + " — mean ± std over "
+        + acc.n() + " seed(s)" + ruleNote(s).map(n -> "; " + n).orElse("") + (s.byValidation() ? "; " + choiceNote(s) : ""));
     m.put("sweep", sweepSection(s, best, bestTrial));
     m.put("trials", rows);
     Map<String, Object> d = details(bestTrial.result(), best.trials().stream().map(TrialResult::result).toList(), dir,
@@ -94,6 +110,45 @@ public final class ReportModel {
     return "chosen on validation accuracy (" + s.heldOut().stream().map(n -> fmt("%,d", n))
         .collect(java.util.stream.Collectors.joining(" or ")) + " training samples held out); "
         + "test accuracy is reported, never used for choosing";
+  }
+
+  /**
+   * What the best point is the best of: "best point of 12"; under {@code sweep.choose: rule-clean},
+   * "best rule-clean point of 12", or when no point is clean "no point of 12 is rule-clean; best
+   * point with rule findings".
+   */
+  public static String bestOf(SweepSummary s) {
+    int n = s.points().size();
+    if (!s.ranking().ruleClean()) {
+      return "best point of " + n;
+    }
+    return SweepSummary.clean(s.best()) ? "best rule-clean point of " + n
+        : "no point of " + n + " is rule-clean; best point with rule findings";
+  }
+
+  /**
+   * Under rule-clean, what the choice passed over: "3 points with rule findings passed over
+   * (saturation ×3)", or, when no point is clean, which rules every point broke ("every point has
+   * rule findings (saturation ×12)"); empty otherwise and when nothing was passed over.
+   */
+  public static java.util.Optional<String> ruleNote(SweepSummary s) {
+    if (!s.ranking().ruleClean()) {
+      return java.util.Optional.empty();
+    }
+    if (!SweepSummary.clean(s.best())) {
+      return java.util.Optional.of("every point has rule findings (" + counts(SweepSummary.rulesOf(s.points())) + ")");
+    }
+    List<SweepSummary.PointStats> over = s.passedOver();
+    return over.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(over.size()
+        + (over.size() == 1 ? " point" : " points") + " with rule findings passed over ("
+        + counts(SweepSummary.rulesOf(over)) + ")");
+  }
+
+  /** {@code saturation ×3, learning-rate ×1}. */
+  private static String counts(Map<String, Integer> byRule) {
+    List<String> parts = new ArrayList<>();
+    byRule.forEach((rule, n) -> parts.add(rule + " ×" + n));
+    return String.join(", ", parts);
   }
 
   private static String statusOf(List<TrialResult> finished) {
@@ -138,7 +193,7 @@ public final class ReportModel {
       m.put("heatmap", SweepViews.heatmap(x, y, searched));
     }
     m.put("chosenOn", s.byValidation() ? "validation" : "test");
-    m.put("bestSoFar", SweepViews.bestSoFar(s.finishOrder()));
+    m.put("bestSoFar", SweepViews.bestSoFar(s.finishOrder(), s.ranking()));
     if (search == SweepSummary.Search.HALVING) {
       m.put("rungs", SweepViews.rungs(s));
     }
@@ -155,6 +210,9 @@ public final class ReportModel {
       }
       row.put("statuses", String.join(", ", p.trials().stream().map(t -> t.result().status()).distinct().toList()));
       row.put("best", p == best);
+      if (s.ranking().ruleClean()) {
+        row.put("ruleClean", SweepSummary.clean(p));
+      }
       points.add(row);
     }
     m.put("points", points);

@@ -16,6 +16,7 @@ import org.nnlab.io.AtomicFiles;
 import org.nnlab.model.RunArtifacts;
 import org.nnlab.output.OutputFolder;
 import org.nnlab.sweep.ResultsStore;
+import org.nnlab.sweep.SweepIdentity;
 import org.nnlab.sweep.TrialResult;
 
 /**
@@ -142,7 +143,8 @@ public final class ReportWriter {
     trials.forEach(t -> unique.putIfAbsent(t.trial(), t));
     List<TrialResult> inOrder = new ArrayList<>(unique.values());
     inOrder.sort(Comparator.comparingInt(t -> finished.getOrDefault(t.trial(), Integer.MAX_VALUE)));
-    SweepSummary summary = SweepSummary.of(inOrder);
+    // the best point as the sweep chose it (sweep.choose, recorded in the folder's sweep.json)
+    SweepSummary summary = SweepSummary.of(inOrder, SweepIdentity.rankingIn(folder.dir()));
     folder.publish(SWEEP_REPORT, staging -> {
       write(staging.resolve(TRIALS_CSV), TrialsCsv.render(summary));
       write(staging.resolve(REPORT_MD), SweepMarkdown.render(summary));

@@ -6,7 +6,8 @@ import org.nnlab.sweep.TrialResult;
 
 /**
  * Renders a sweep's {@code report.md} from its trials alone: the best point's accuracy (mean ± std
- * over its seeds), the top points by accuracy, each parameter's importance and its marginal
+ * over its seeds; with {@code sweep.choose: rule-clean}, the best point without rule findings and
+ * what it passed over), the top points by accuracy, each parameter's importance and its marginal
  * accuracy (by value for a grid, by bin for a random search), the best config as YAML, and the best
  * trial's own report.
  */
@@ -22,10 +23,15 @@ public final class SweepMarkdown {
     md.append("# Sweep ").append(s.name()).append("\n\n");
     md.append(MarkdownReport.fmt("**%s: %.4f%s** (mean%s over %d seed(s)) at `%s`; "
         + "%d trials over %d points, a %s search. Charts: [report.html](report.html).%n%n",
-        s.byValidation() ? "Test accuracy of the point chosen" : "Best test accuracy",
+        s.byValidation() || s.ranking().ruleClean() ? "Test accuracy of the point chosen" : "Best test accuracy",
         best.accuracy().mean(), best.accuracy().n() > 1 ? MarkdownReport.fmt(" ± %.4f", best.accuracy().std()) : "",
         best.accuracy().n() > 1 ? " ± std" : "", best.accuracy().n(), best.label(),
         s.trials().size(), s.points().size(), s.search().id()));
+    boolean ruleClean = s.ranking().ruleClean();
+    if (ruleClean) {
+      md.append("Chosen with `sweep.choose: rule-clean`: ").append(ReportModel.bestOf(s))
+          .append(ReportModel.ruleNote(s).map(n -> "; " + n).orElse("")).append(".\n\n");
+    }
     boolean byValidation = s.byValidation();
     if (byValidation) {
       md.append("The best point was ").append(ReportModel.choiceNote(s)).append(".\n\n");
@@ -33,14 +39,16 @@ public final class SweepMarkdown {
     List<SweepSummary.PointStats> ranked = s.ranked();
     md.append("## Points, best first\n\n| # | point |")
         .append(byValidation ? " mean validation accuracy | std | mean test accuracy |" : " mean accuracy |")
-        .append(" std | seeds | status |\n|---:|---|").append(byValidation ? "---:|---:|" : "")
-        .append("---:|---:|---:|---|\n");
+        .append(" std | seeds | status |").append(ruleClean ? " rule findings |" : "").append("\n|---:|---|")
+        .append(byValidation ? "---:|---:|" : "").append("---:|---:|---:|---|").append(ruleClean ? "---|" : "")
+        .append("\n");
     for (int i = 0; i < Math.min(TOP_POINTS, ranked.size()); i++) {
       SweepSummary.PointStats p = ranked.get(i);
       String b = p == best ? "**" : "";
-      md.append(MarkdownReport.fmt("| %d | %s%s%s | %s%s | %d | %s |%n", i + 1, b, p.label(), b,
+      md.append(MarkdownReport.fmt("| %d | %s%s%s | %s%s | %d | %s |%s%n", i + 1, b, p.label(), b,
           byValidation ? meanStd(p.validation()) + " | " : "", meanStd(p.accuracy()),
-          p.accuracy().n(), String.join(", ", p.trials().stream().map(t -> t.result().status()).distinct().toList())));
+          p.accuracy().n(), String.join(", ", p.trials().stream().map(t -> t.result().status()).distinct().toList()),
+          ruleClean ? " " + rules(p) + " |" : ""));
     }
     if (ranked.size() > TOP_POINTS) {
       md.append("\n… and ").append(ranked.size() - TOP_POINTS).append(" more points in [trials.csv](trials.csv).\n");
@@ -70,6 +78,12 @@ public final class SweepMarkdown {
     // the run report's headings move one level down under this section
     md.append(MarkdownReport.render(top.result()).replaceAll("(?m)^#", "##").replaceFirst("(?m)^## .*\n\n", ""));
     return md.toString();
+  }
+
+  /** The rules with findings in a point's trials, {@code saturation, learning-rate}, or "—" when it is clean. */
+  private static String rules(SweepSummary.PointStats p) {
+    var rules = SweepSummary.rulesOf(List.of(p)).keySet();
+    return rules.isEmpty() ? "—" : String.join(", ", rules);
   }
 
   /** {@code 0.9812 | 0.0021}: a mean and its std ("—" for one seed), as two table cells. */

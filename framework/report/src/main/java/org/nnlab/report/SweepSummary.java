@@ -9,15 +9,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.nnlab.experiment.ResultsJson;
+import org.nnlab.sweep.Ranking;
 import org.nnlab.sweep.SweepPlan;
 import org.nnlab.sweep.TrialResult;
 
 /**
  * A sweep's trials gathered by point: accuracy mean ± std over each point's repeats, each axis's
  * marginal accuracy (all trials with that value), the best point (by validation accuracy when the
- * trials hold training samples out, {@link #byValidation}; else by test accuracy), and what kind of search the
- * trials lay out ({@link Search}). Computed apart from rendering, from the trials alone; only
- * {@link #finishOrder()} depends on the order trials finished (the order they were given in).
+ * trials hold training samples out, {@link #byValidation}; else by test accuracy; with
+ * {@code sweep.choose: rule-clean}, the best of the points without rule findings, {@link #ranking}),
+ * and what kind of search the trials lay out ({@link Search}). Computed apart from rendering, from
+ * the trials and the sweep's ranking alone; only {@link #finishOrder()} depends on the order trials
+ * finished (the order they were given in).
  */
 public final class SweepSummary {
   private final String name;
@@ -27,6 +30,7 @@ public final class SweepSummary {
   private final List<TrialResult> finishOrder;
   private final boolean halving;
   private final List<Integer> heldOut;
+  private final Ranking ranking;
 
   /**
    * How the trials lie in parameter space, which decides the charts that fit them: a grid (every
@@ -73,9 +77,10 @@ public final class SweepSummary {
     }
   }
 
-  private SweepSummary(
-      String name, List<String> axes, List<PointStats> points, List<TrialResult> trials, List<TrialResult> finishOrder) {
+  private SweepSummary(String name, List<String> axes, List<PointStats> points, List<TrialResult> trials,
+      List<TrialResult> finishOrder, Ranking ranking) {
     this.name = name;
+    this.ranking = ranking;
     this.axes = axes;
     this.points = points;
     this.trials = trials;
@@ -85,8 +90,13 @@ public final class SweepSummary {
         .map(t -> t.result().validation().samples()).distinct().sorted().toList();
   }
 
-  /** Gathers {@code trials} (at least one), given in the order they finished ({@code results.jsonl}'s). */
+  /** Gathers {@code trials} (at least one), given in the order they finished ({@code results.jsonl}'s), ranked by choice accuracy alone. */
   public static SweepSummary of(List<TrialResult> trials) {
+    return of(trials, Ranking.ANY);
+  }
+
+  /** As {@link #of(List)}, choosing the best point as {@code ranking} says ({@code sweep.choose}). */
+  public static SweepSummary of(List<TrialResult> trials, Ranking ranking) {
     if (trials.isEmpty()) {
       throw new IllegalArgumentException("a sweep summary needs at least one trial");
     }
@@ -112,7 +122,7 @@ public final class SweepSummary {
         Stat.of(params.toString(), Double.NaN, ts.stream().map(t -> t.result().accuracy()).toList()),
         Stat.of(params.toString(), Double.NaN, ts.stream().filter(t -> t.result().validation() != null)
             .map(t -> t.result().validation().accuracy()).toList()), ts)));
-    return new SweepSummary(trials.get(0).result().name(), axisList, points, sorted, List.copyOf(trials));
+    return new SweepSummary(trials.get(0).result().name(), axisList, points, sorted, List.copyOf(trials), ranking);
   }
 
   public String name() {
@@ -157,9 +167,45 @@ public final class SweepSummary {
     return byValidation() ? p.validation() : p.accuracy();
   }
 
-  /** The points by mean choice accuracy ({@link #choice}), best first (NaN last; ties in point order). */
+  /** How the best point is chosen: {@code sweep.choose} as the sweep's folder records it. */
+  public Ranking ranking() {
+    return ranking;
+  }
+
+  /** Whether none of the point's trials has a rule finding (warn or error, at any epoch). */
+  public static boolean clean(PointStats p) {
+    return Ranking.clean(p.trials());
+  }
+
+  /**
+   * The points by {@link #ranking} (under rule-clean, clean points first), then by mean choice
+   * accuracy ({@link #choice}), best first (NaN last; ties in point order).
+   */
   public List<PointStats> ranked() {
-    return points.stream().sorted(Comparator.comparingDouble((PointStats p) -> -score(p))).toList();
+    return points.stream().sorted(ranking.bestFirst(SweepSummary::clean, this::score)).toList();
+  }
+
+  /**
+   * Under rule-clean, the points with rule findings whose mean choice accuracy beats the chosen
+   * clean point's: those the choice passed over, best first. Empty with the default ranking, and
+   * when no point is clean (the best point, with findings, is chosen).
+   */
+  public List<PointStats> passedOver() {
+    PointStats best = best();
+    if (!ranking.ruleClean() || !clean(best)) {
+      return List.of();
+    }
+    return ranked().stream().filter(p -> !clean(p) && score(p) > score(best)).toList();
+  }
+
+  /** How many of {@code points} have a finding of each rule, rules in first-met order: {@code saturation → 3}. */
+  public static Map<String, Integer> rulesOf(List<PointStats> points) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (PointStats p : points) {
+      p.trials().stream().flatMap(t -> Ranking.rulesFound(t.result()).stream()).distinct()
+          .forEach(rule -> counts.merge(rule, 1, Integer::sum));
+    }
+    return counts;
   }
 
   /** What kind of search the trials lay out. */
@@ -230,22 +276,17 @@ public final class SweepSummary {
     return t.parameters().get(SweepPlan.EPOCHS_KEY) instanceof Number n ? n.doubleValue() : 0;
   }
 
-  /** The point with the highest mean choice accuracy ({@link #choice}; the first such on ties); NaN means lose. */
+  /**
+   * The point with the highest mean choice accuracy ({@link #choice}; the first such on ties; NaN
+   * means lose); under rule-clean, the best clean point, or the best point when none is clean.
+   */
   public PointStats best() {
-    PointStats best = points.get(0);
-    for (PointStats p : points) {
-      if (score(p) > score(best)) {
-        best = p;
-      }
-    }
-    return best;
+    return ranking.best(points, SweepSummary::clean, this::score);
   }
 
-  /** The best point's best repeat: its config is the one to run again. */
+  /** The best point's best repeat (under rule-clean, a clean repeat first): its config is the one to run again. */
   public TrialResult bestTrial() {
-    return best().trials().stream()
-        .max(Comparator.comparingDouble(t -> Double.isNaN(t.result().choiceAccuracy()) ? -1 : t.result().choiceAccuracy()))
-        .orElseThrow();
+    return ranking.best(best().trials(), Ranking::clean, t -> t.result().choiceAccuracy());
   }
 
   /** Accuracy for each value of {@code axis}, over every trial with that value. */

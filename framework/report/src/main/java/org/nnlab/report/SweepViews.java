@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nnlab.experiment.EpochStats;
+import org.nnlab.sweep.Ranking;
 import org.nnlab.sweep.TrialResult;
 
 /**
@@ -131,21 +132,22 @@ final class SweepViews {
   /**
    * Each trial's accuracy in the order it finished, and the best so far: {@code [order, accuracy,
    * best]}; the accuracy chosen by ({@link org.nnlab.experiment.ExperimentResult#choiceAccuracy}:
-   * validation accuracy for trials that hold samples out).
+   * validation accuracy for trials that hold samples out). The best so far is the best trial by
+   * {@code ranking}: under rule-clean, the best clean trial once there is one (so the line may step
+   * down when the first clean trial finishes).
    */
-  static List<List<Object>> bestSoFar(List<TrialResult> finishOrder) {
+  static List<List<Object>> bestSoFar(List<TrialResult> finishOrder, Ranking ranking) {
     List<List<Object>> rows = new ArrayList<>();
-    double best = Double.NaN;
+    TrialResult best = null;
     int order = 0;
     for (TrialResult t : finishOrder) {
-      double acc = t.result().choiceAccuracy();
-      if (!Double.isNaN(acc) && (Double.isNaN(best) || acc > best)) {
-        best = acc;
+      if (best == null || ranking.trials().compare(t, best) < 0) {
+        best = t;
       }
       List<Object> row = new ArrayList<>();
       row.add(++order);
-      row.add(acc);
-      row.add(best);
+      row.add(t.result().choiceAccuracy());
+      row.add(best.result().choiceAccuracy());
       rows.add(row);
     }
     return rows;
