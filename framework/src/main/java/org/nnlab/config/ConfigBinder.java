@@ -42,7 +42,7 @@ final class ConfigBinder {
       List.of("train", "test", "inputs", "targets", "augment", "distort", "validation");
   private static final List<String> NETWORK_KEYS = List.of("layers", "activation", "init", "weights", "precision", "kernels");
   private static final List<String> TRAINING_KEYS =
-      List.of("learningRate", "epochs", "shuffle", "backprop", "batchSize", "schedule");
+      List.of("learningRate", "epochs", "shuffle", "backprop", "batchSize", "schedule", "weightDecay");
   private static final List<String> SCHEDULES = List.of("constant", "step", "exponential", "cosine");
   private static final String SCHEDULE_FORMS = "constant, {step: {every: N, factor: F}}, "
       + "{exponential: {gamma: G}}, {cosine: {min: M}}, {cosine: {min: M, period: P, growth: G}}";
@@ -258,8 +258,9 @@ final class ConfigBinder {
           "1 (per-sample, the book's way) or a larger mini-batch");
     }
     Schedule schedule = m.get("schedule").map(this::schedule).orElse(Schedule.CONSTANT);
+    double weightDecay = m.get("weightDecay").map(n -> number(n, "training.weightDecay")).orElse(d.weightDecay());
     return build(epochsNode.orElse(node), "training",
-        () -> new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize, schedule));
+        () -> new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize, schedule, weightDecay));
   }
 
   private Schedule schedule(ConfigNode node) {

@@ -44,6 +44,9 @@ public final class ConfigWriter {
     if (!(t.schedule() instanceof Schedule.Constant)) {
       training.put("schedule", schedule(t.schedule())); // likewise only when opted in
     }
+    if (t.weightDecay() != 0) {
+      training.put("weightDecay", t.weightDecay()); // likewise
+    }
     root.put("training", training);
     Map<String, Object> rules = new LinkedHashMap<>();
     config.rules().forEach((id, severity) -> rules.put(id, severity.id()));

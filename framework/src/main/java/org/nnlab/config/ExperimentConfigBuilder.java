@@ -51,6 +51,7 @@ public final class ExperimentConfigBuilder {
   private Backprop backprop = TrainingConfig.DEFAULT.backprop();
   private int batchSize = TrainingConfig.DEFAULT.batchSize();
   private Schedule schedule = TrainingConfig.DEFAULT.schedule();
+  private double weightDecay = TrainingConfig.DEFAULT.weightDecay();
   private final Map<String, Severity> rules = new LinkedHashMap<>();
 
   ExperimentConfigBuilder() {}
@@ -181,6 +182,12 @@ public final class ExperimentConfigBuilder {
     return this;
   }
 
+  /** Weight decay λ ≥ 0 ({@code training.weightDecay}): descent on E + λ·½ΣW²; default 0, the book's. */
+  public ExperimentConfigBuilder weightDecay(double weightDecay) {
+    this.weightDecay = weightDecay;
+    return this;
+  }
+
   /** A rule's severity in this config ({@code rules: {ID: SEVERITY}}). */
   public ExperimentConfigBuilder rule(String id, Severity severity) {
     rules.put(id, severity);
@@ -200,7 +207,7 @@ public final class ExperimentConfigBuilder {
     try {
       return new ExperimentConfig(name, seed, new DataConfig(train, test, inputs, targets, augment, distort, validation),
           new NetworkConfig(layers, activation, init, weights, precision, kernels),
-          new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize, schedule), rules);
+          new TrainingConfig(learningRate, epochs, shuffle, backprop, batchSize, schedule, weightDecay), rules);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ConfigException("ExperimentConfig.builder(): " + e.getMessage(), e);
     }

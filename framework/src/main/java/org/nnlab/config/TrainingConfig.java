@@ -13,9 +13,12 @@ import org.nnlab.network.Backprop;
  *     per-sample descent. With B &gt; 1 the B samples of a batch see the same weights and the update
  *     is (α/B)·Σ δ·oᵀ (the last batch of an epoch may be shorter and is averaged over its size).
  * @param schedule the learning rate of each epoch, from {@code learningRate}; default constant, the book's
+ * @param weightDecay λ ≥ 0, default 0 (the book's): each step descends on E + λ·½ΣW², shrinking every
+ *     weight by 1 − α·λ before adding α·δ·oᵀ (once per mini-batch); α·λ must stay below 1 at every epoch
  */
 public record TrainingConfig(
-    double learningRate, int epochs, boolean shuffle, Backprop backprop, int batchSize, Schedule schedule) {
+    double learningRate, int epochs, boolean shuffle, Backprop backprop, int batchSize, Schedule schedule,
+    double weightDecay) {
   /** The most epochs a config may ask for. */
   public static final int MAX_EPOCHS = 10_000;
   /** The largest mini-batch: each sample of a batch keeps its activations while the batch runs. */
@@ -26,6 +29,12 @@ public record TrainingConfig(
   /** A constant learning rate, the book's. */
   public TrainingConfig(double learningRate, int epochs, boolean shuffle, Backprop backprop, int batchSize) {
     this(learningRate, epochs, shuffle, backprop, batchSize, Schedule.CONSTANT);
+  }
+
+  /** No weight decay, the book's. */
+  public TrainingConfig(
+      double learningRate, int epochs, boolean shuffle, Backprop backprop, int batchSize, Schedule schedule) {
+    this(learningRate, epochs, shuffle, backprop, batchSize, schedule, 0.0);
   }
 
   /** Per-sample training (batch size 1), the book's way. */
@@ -54,6 +63,18 @@ public record TrainingConfig(
       throw new IllegalArgumentException("training.schedule.cosine.min = " + c.min()
           + " must not exceed training.learningRate = " + learningRate + ": the cosine falls from α₀ to min");
     }
+    ConfigChecks.finite("training.weightDecay", weightDecay);
+    if (weightDecay < 0) {
+      throw new IllegalArgumentException("training.weightDecay must be ≥ 0, found " + weightDecay);
+    }
+    for (int e = 1; e <= epochs && weightDecay > 0; e++) {
+      double rate = schedule.rate(learningRate, e, epochs);
+      if (rate * weightDecay >= 1) {
+        throw new IllegalArgumentException("training.weightDecay = " + weightDecay + " times epoch " + e
+            + "'s learning rate " + rate + " is " + rate * weightDecay
+            + "; it must stay below 1 (each step multiplies the weights by 1 − α·λ)");
+      }
+    }
   }
 
   /** The learning rate of epoch {@code epoch} (1-based): the schedule's, from {@code learningRate}. */
@@ -76,6 +97,6 @@ public record TrainingConfig(
   }
 
   public TrainingConfig withEpochs(int newEpochs) {
-    return new TrainingConfig(learningRate, newEpochs, shuffle, backprop, batchSize, schedule);
+    return new TrainingConfig(learningRate, newEpochs, shuffle, backprop, batchSize, schedule, weightDecay);
   }
 }

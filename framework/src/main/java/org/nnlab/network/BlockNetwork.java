@@ -25,6 +25,11 @@ package org.nnlab.network;
  * is one batch, its samples see the same weights (no corrections), and the update is
  * (α/m)·Σ δ·oᵀ. {@link #query} runs the same forward pass without training, for evaluation.
  *
+ * <p>Weight decay λ ({@code training.weightDecay}) shrinks W by c = 1 − α·λ before each step (each
+ * mini-batch), W_s = c^s·W_0 + Σ_{r&lt;s} c^{s−1−r}·α·δ_r·x_rᵀ within a block: the block's products
+ * are scaled by c^s, its corrections by c^{s−1−r}, and its end lands as c^B·W_0 + Σ c^{B−1−r}·a_r·x_rᵀ
+ * (one more pass over W per block). λ = 0 skips all of it.
+ *
  * <pre>{@code
  * BlockNetwork engine = BlockNetwork.of(network, KernelChoice.AUTO, 1);
  * int done = engine.trainBlock(xs, ts, 16, 0.1, Backprop.EXACT, losses);
@@ -46,6 +51,8 @@ public final class BlockNetwork implements TrainingEngine {
   private final UpperLayers upper; // layers 2.., fed with the first layer's outputs
   private final Kernels kernels;
 
+  private final double weightDecay; // always double: λ, 0 for the book's descent
+  private final double[] keepPower; // c^i for i ≤ block, c = 1 − α·λ of the current call
   private final int block; // BLOCK, or the mini-batch size
   private final boolean miniBatch; // samples of a block see the same weights: no corrections
   private final double[][] x; // the float twin's rounded copies of a block's inputs and targets
@@ -58,8 +65,9 @@ public final class BlockNetwork implements TrainingEngine {
   private final double[] h;
   private final double[] back;
 
-  private BlockNetwork(Network network, Kernels kernels, int batchSize) {
+  private BlockNetwork(Network network, Kernels kernels, int batchSize, double weightDecay) { // always double
     int[] sizes = network.layerSizes();
+    this.weightDecay = weightDecay;
     this.miniBatch = batchSize > 1;
     this.block = miniBatch ? batchSize : BLOCK;
     this.in = sizes[0];
@@ -75,6 +83,7 @@ public final class BlockNetwork implements TrainingEngine {
     this.z = new double[block][panels * rows];
     this.a = new double[block][panels * rows]; // the padding rows stay 0, so padded weights stay 0
     this.gram = miniBatch ? null : new double[block][block];
+    this.keepPower = new double[block + 1];
     this.outputs = new double[block][sizes[sizes.length - 1]]; // always double
     this.lanes = new double[kernels.lanes()];
     this.h = new double[width];
@@ -89,15 +98,23 @@ public final class BlockNetwork implements TrainingEngine {
    * @throws IllegalStateException when {@code choice} is {@code VECTOR} and the JVM lacks the module
    */
   public static BlockNetwork of(Network network, KernelChoice choice, int batchSize) {
-    return of(network, Kernels.of(choice), batchSize);
+    return of(network, Kernels.of(choice), batchSize, 0);
   }
 
-  static BlockNetwork of(Network network, Kernels kernels, int batchSize) {
+  /** As above, with weight decay λ ≥ 0: each step (each mini-batch) descends on E + λ·½ΣW². */
+  public static BlockNetwork of(Network network, KernelChoice choice, int batchSize, double weightDecay) { // always double
+    return of(network, Kernels.of(choice), batchSize, weightDecay);
+  }
+
+  static BlockNetwork of(Network network, Kernels kernels, int batchSize, double weightDecay) { // always double
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be ≥ 1, found " + batchSize);
     }
+    if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) { // always double
+      throw new IllegalArgumentException("weightDecay must be finite and ≥ 0, found " + weightDecay);
+    }
     JitWarmUp.once(kernels);
-    return new BlockNetwork(network, kernels, batchSize);
+    return new BlockNetwork(network, kernels, batchSize, weightDecay);
   }
 
   /**
@@ -117,14 +134,23 @@ public final class BlockNetwork implements TrainingEngine {
       kernels.gram(x, count, in, gram, lanes); // gram[s][r] = x_r·x_s for r < s
     }
     double rate = (double) (miniBatch ? learningRate / count : learningRate);
+    double keep = (double) (1 - learningRate * weightDecay); // c: weight decay's shrink per step (per batch)
+    boolean decaying = keep != 1;
+    keepPower[0] = 1;
+    for (int i = 1; decaying && i <= count; i++) {
+      keepPower[i] = keepPower[i - 1] * keep;
+    }
     for (int s = 0; s < count; s++) {
-      // W_s·x_s = W_0·x_s + Σ_{r<s} a_r·(x_r·x_s); a mini-batch has no corrections
+      // W_s·x_s = c^s·W_0·x_s + Σ_{r<s} c^{s−1−r}·a_r·(x_r·x_s); a mini-batch has no corrections
       System.arraycopy(z[s], 0, h, 0, width);
+      if (decaying && !miniBatch) {
+        kernels.scale(h, keepPower[s], width);
+      }
       for (int r = 0; r < s && !miniBatch; r++) {
-        kernels.axpy(h, a[r], gram[s][r], width);
+        kernels.axpy(h, a[r], decaying ? gram[s][r] * keepPower[s - 1 - r] : gram[s][r], width);
       }
       upper.activate(h);
-      upper.train(h, t[s], rate, rule, back, losses, s);
+      upper.train(h, t[s], rate, keep, rule, back, losses, s);
       // δ_1 = e_1 ⊙ σ'(O_1), where e_1 is what the layers above carried back
       double[] as = a[s];
       for (int i = 0; i < width; i++) {
@@ -135,9 +161,15 @@ public final class BlockNetwork implements TrainingEngine {
         break;
       }
     }
+    if (decaying) { // W_1 ← c^count·W_1 (c once per mini-batch), and a_b·c^{count−1−b}
+      kernels.scale(wp, miniBatch ? keep : keepPower[count], wp.length);
+      for (int b = 0; b < count && !miniBatch; b++) {
+        kernels.scale(a[b], keepPower[count - 1 - b], width);
+      }
+    }
     // W_1 += Σ_b a_b·x_bᵀ: the block's updates as one rank-count product
     kernels.addOuterProducts(wp, in, panels, a, x, count);
-    upper.flush(); // a mini-batch ends with this call, in the upper layers too
+    upper.flush(keep); // a mini-batch ends with this call, in the upper layers too
     return count;
   }
 

@@ -71,6 +71,9 @@ interface Kernels {
   /** y[i] += s·x[i] for i &lt; n. May use fused multiply-adds. */
   void axpy(double[] y, double[] x, double s, int n);
 
+  /** y[i] = s·y[i] for i &lt; n: weight decay's shrink. Exact per element, the same bits in every implementation. */
+  void scale(double[] y, double s, int n);
+
   /**
    * h[i] = σ(h[i]) = 1/(1 + e^−h[i]) for i &lt; n with {@link ExpKernel}'s exp: the same bits in
    * every implementation and at every JIT stage. Computed in 64 bits at either precision (the

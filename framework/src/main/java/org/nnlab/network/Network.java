@@ -188,10 +188,21 @@ public final class Network {
    * layer, δ chosen by {@code rule}. Returns the loss E = ½Σ(t − o)² before the update.
    */
   public double train(double[] inputs, double[] targets, double learningRate, Backprop rule) {
+    return train(inputs, targets, learningRate, 0.0, rule);
+  }
+
+  /**
+   * One step with weight decay λ ({@code training.weightDecay}): descent on E + (λ/2)·Σ W², so
+   * every layer first shrinks by c = 1 − α·λ, W_k ← c·W_k + α·δ_k·O_{k−1}ᵀ, δ taken at the weights
+   * before the step. λ = 0 is {@link #train(double[], double[], double, Backprop)}, bit for bit.
+   * Returns E = ½Σ(t − o)² before the update (the data's loss, without the penalty).
+   */
+  public double train(double[] inputs, double[] targets, double learningRate, double weightDecay, Backprop rule) {
     forward(inputs);
     double loss = computeDeltas(targets, rule);
+    double keep = 1 - learningRate * weightDecay;
     for (int k = 1; k < sizes.length; k++) {
-      // W_k += α · δ_k · O_{k−1}ᵀ, row by row: W_k[i,:] += (α·δ_k[i]) · O_{k−1}
+      // W_k ← c·W_k + α · δ_k · O_{k−1}ᵀ, row by row: W_k[i,:] += (α·δ_k[i]) · O_{k−1}
       double[] wk = w[k - 1];
       double[] prev = o[k - 1];
       double[] d = delta[k];
@@ -200,11 +211,22 @@ public final class Network {
         double a = learningRate * d[i];
         int row = i * cols;
         for (int j = 0; j < cols; j++) {
-          wk[row + j] += a * prev[j];
+          wk[row + j] = (weightDecay == 0 ? wk[row + j] : keep * wk[row + j]) + a * prev[j];
         }
       }
     }
     return loss;
+  }
+
+  /** ½·Σ W² over every layer: the penalty weight decay λ adds to E as λ·½ΣW². */
+  public double halfSquaredWeights() {
+    double s = 0.0;
+    for (double[] wk : w) {
+      for (double v : wk) {
+        s += v * v;
+      }
+    }
+    return 0.5 * s;
   }
 
   /**
@@ -213,6 +235,14 @@ public final class Network {
    * are.
    */
   public double[][] updateDirection(double[] inputs, double[] targets, Backprop rule) {
+    return updateDirection(inputs, targets, 0.0, rule);
+  }
+
+  /**
+   * As above with weight decay λ: D_k = δ_k·O_{k−1}ᵀ − λ·W_k, with {@link Backprop#EXACT}
+   * −∂(E + λ·½ΣW²)/∂W_k.
+   */
+  public double[][] updateDirection(double[] inputs, double[] targets, double weightDecay, Backprop rule) {
     forward(inputs);
     computeDeltas(targets, rule);
     double[][] d = new double[w.length][];
@@ -221,7 +251,8 @@ public final class Network {
       int cols = sizes[k - 1];
       for (int i = 0; i < sizes[k]; i++) {
         for (int j = 0; j < cols; j++) {
-          dk[i * cols + j] = delta[k][i] * o[k - 1][j];
+          double step = delta[k][i] * o[k - 1][j];
+          dk[i * cols + j] = weightDecay == 0 ? step : step - weightDecay * w[k - 1][i * cols + j];
         }
       }
       d[k - 1] = dk;

@@ -83,6 +83,17 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void scale(double[] y, double s, int n) {
+    scale(0, y, s, n);
+  }
+
+  static void scale(int from, double[] y, double s, int n) {
+    for (int i = from; i < n; i++) {
+      y[i] *= s;
+    }
+  }
+
+  @Override
   public void sigmoid(double[] h, int n) {
     ExpKernel.sigmoid(h, 0, n);
   }

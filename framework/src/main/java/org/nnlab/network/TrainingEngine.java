@@ -59,9 +59,18 @@ public interface TrainingEngine {
    * @throws IllegalStateException when {@code options} ask for vector kernels the JVM lacks
    */
   static TrainingEngine of(Network network, EngineOptions options, int batchSize) {
+    return of(network, options, batchSize, 0);
+  }
+
+  /**
+   * As above, with weight decay λ ≥ 0 ({@code training.weightDecay}): each step (each mini-batch)
+   * first shrinks every weight by 1 − α·λ, descent on E + λ·½ΣW² ({@link Network#train(double[],
+   * double[], double, double, Backprop)}).
+   */
+  static TrainingEngine of(Network network, EngineOptions options, int batchSize, double weightDecay) {
     return options.precision() == Precision.FLOAT
-        ? FloatBlockNetwork.of(network, options.kernels(), batchSize)
-        : BlockNetwork.of(network, options.kernels(), batchSize);
+        ? FloatBlockNetwork.of(network, options.kernels(), batchSize, weightDecay)
+        : BlockNetwork.of(network, options.kernels(), batchSize, weightDecay);
   }
 
   /**
@@ -77,10 +86,16 @@ public interface TrainingEngine {
    */
   static double[][] updateDirection(
       Network network, EngineOptions options, double[] inputs, double[] targets, Backprop rule) {
+    return updateDirection(network, options, inputs, targets, 0, rule);
+  }
+
+  /** As above with weight decay λ: with {@link Backprop#EXACT}, −∂(E + λ·½ΣW²)/∂W_k. */
+  static double[][] updateDirection(Network network, EngineOptions options, double[] inputs, double[] targets,
+      double weightDecay, Backprop rule) {
     Network before = network.copy();
     Network after = network.copy();
     of(before, options, 1).copyTo(before);
-    TrainingEngine engine = of(after, options, 1);
+    TrainingEngine engine = of(after, options, 1, weightDecay);
     engine.train(inputs, targets, PROBE_RATE, rule);
     engine.copyTo(after);
     double[][] d = new double[network.weightLayers()][];

@@ -61,10 +61,12 @@ final class UpperLayers {
    * One sample: forward from {@code first} (the first layer's outputs), deltas, {@code inputError}
    * = e_1, the error at {@code first} (W_2ᵀ·c at the weights before the step, c = δ for exact, e
    * for book; t − o when there are no layers here), then the step of rate {@code rate} (applied
-   * now, or summed until {@link #flush} for mini-batches). Writes the loss ½Σ(t − o)² before the
-   * step, summed in 64 bits at either precision, into {@code losses[s]}.
+   * now, or summed until {@link #flush} for mini-batches). A step applied now first shrinks each
+   * row by {@code keep} = 1 − α·λ when weight decay is on ({@code keep} = 1: no shrink, not even a
+   * multiply). Writes the loss ½Σ(t − o)² before the step, summed in 64 bits at either precision,
+   * into {@code losses[s]}.
    */
-  void train(double[] first, double[] targets, double rate, Backprop rule, double[] inputError,
+  void train(double[] first, double[] targets, double rate, double keep, Backprop rule, double[] inputError,
       double[] losses, int s) { // always double
     forward(first);
     err[0] = inputError;
@@ -95,6 +97,9 @@ final class UpperLayers {
       double[][] target = sum == null ? w[k] : sum[k];
       double[] d = delta[k + 1];
       for (int i = 0; i < d.length; i++) {
+        if (sum == null && keep != 1) {
+          kernels.scale(target[i], keep, sizes[k]);
+        }
         kernels.axpy(target[i], o[k], rate * d[i], sizes[k]);
       }
     }
@@ -130,13 +135,19 @@ final class UpperLayers {
     }
   }
 
-  /** Adds a mini-batch's summed steps to the weights; nothing to do per sample. */
-  void flush() {
+  /**
+   * Adds a mini-batch's summed steps to the weights, after shrinking them by {@code keep} = 1 − α·λ
+   * (weight decay, once per batch); nothing to do per sample.
+   */
+  void flush(double keep) {
     if (sum == null) {
       return;
     }
     for (int k = 0; k < w.length; k++) {
       for (int i = 0; i < w[k].length; i++) {
+        if (keep != 1) {
+          kernels.scale(w[k][i], keep, sizes[k]);
+        }
         kernels.axpy(w[k][i], sum[k][i], 1, sizes[k]);
         Arrays.fill(sum[k][i], 0);
       }

@@ -203,6 +203,15 @@ final class VectorKernels implements Kernels {
   }
 
   @Override
+  public void scale(double[] y, double s, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+      DoubleVector.fromArray(S, y, i).mul(s).intoArray(y, i);
+    }
+    ScalarKernels.scale(i, y, s, n);
+  }
+
+  @Override
   public void sigmoid(double[] h, int n) {
     exp.sigmoid(h, n);
   }

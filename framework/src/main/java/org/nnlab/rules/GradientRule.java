@@ -17,7 +17,7 @@ import org.nnlab.network.TrainingEngine;
 
 /**
  * {@code gradient}: the back-propagated update equals −α times the central finite difference of
- * E = ½Σ(t − o)², (E(w + ε) − E(w − ε)) / 2ε with ε = {@value #EPS}, on a few real samples and a
+ * E = ½Σ(t − o)² (plus λ·½ΣW² with {@code training.weightDecay} λ), (E(w + ε) − E(w − ε)) / 2ε with ε = {@value #EPS}, on a few real samples and a
  * seeded sample of up to {@value #WEIGHTS_PER_LAYER} weights per layer. Proves the engine that
  * trains: the update is one step of the config's own engine (its precision and kernels, {@link
  * TrainingEngine#updateDirection}), E is the reference {@link Network}'s in double.
@@ -53,7 +53,7 @@ public final class GradientRule extends AbstractRule {
     SplittableRandom rng = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
     for (int s = 0; s < SAMPLES; s++) {
       double[][] xt = sample(context, s, rng);
-      deviation[s] = relativeDeviation(net, engine, xt[0], xt[1], rule, rng);
+      deviation[s] = relativeDeviation(net, engine, xt[0], xt[1], rule, config.training().weightDecay(), rng);
     }
     List<Violation> found = new ArrayList<>();
     int layers = net.weightLayers();
@@ -88,7 +88,16 @@ public final class GradientRule extends AbstractRule {
    */
   public static double[] relativeDeviation(
       Network net, EngineOptions engine, double[] x, double[] t, Backprop rule, SplittableRandom rng) {
-    double[][] direction = TrainingEngine.updateDirection(net, engine, x, t, rule);
+    return relativeDeviation(net, engine, x, t, rule, 0, rng);
+  }
+
+  /**
+   * As above with weight decay λ: D is the step of an engine decaying by λ, G is −∂(E + λ·½ΣW²)/∂W
+   * by central differences of that objective.
+   */
+  public static double[] relativeDeviation(Network net, EngineOptions engine, double[] x, double[] t,
+      Backprop rule, double weightDecay, SplittableRandom rng) {
+    double[][] direction = TrainingEngine.updateDirection(net, engine, x, t, weightDecay, rule);
     int[] sizes = net.layerSizes();
     double[] result = new double[net.weightLayers()];
     for (int k = 0; k < net.weightLayers(); k++) {
@@ -99,7 +108,7 @@ public final class GradientRule extends AbstractRule {
       double norm = 0.0;
       for (int s = 0; s < count; s++) {
         int idx = count == rows * cols ? s : rng.nextInt(rows * cols);
-        double g = -finiteDifference(net, x, t, k, idx / cols, idx % cols);
+        double g = -finiteDifference(net, x, t, weightDecay, k, idx / cols, idx % cols);
         double d = direction[k][idx];
         diff += (d - g) * (d - g);
         norm += g * g;
@@ -112,11 +121,20 @@ public final class GradientRule extends AbstractRule {
 
   /** ∂E/∂W_{k+1}[row][col] by central differences; restores the weight. */
   public static double finiteDifference(Network net, double[] x, double[] t, int k, int row, int col) {
+    return finiteDifference(net, x, t, 0, k, row, col);
+  }
+
+  /**
+   * ∂(E + λ·½ΣW²)/∂W_{k+1}[row][col] by central differences; restores the weight. Of the penalty
+   * only this weight's term λ·½w² changes between the two evaluations, so only it is added.
+   */
+  public static double finiteDifference(
+      Network net, double[] x, double[] t, double weightDecay, int k, int row, int col) {
     double w = net.weight(k, row, col);
     net.setWeight(k, row, col, w + EPS);
-    double plus = net.loss(x, t);
+    double plus = net.loss(x, t) + 0.5 * weightDecay * (w + EPS) * (w + EPS);
     net.setWeight(k, row, col, w - EPS);
-    double minus = net.loss(x, t);
+    double minus = net.loss(x, t) + 0.5 * weightDecay * (w - EPS) * (w - EPS);
     net.setWeight(k, row, col, w);
     return (plus - minus) / (2 * EPS);
   }

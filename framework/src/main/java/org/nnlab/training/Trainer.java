@@ -21,7 +21,8 @@ import org.nnlab.network.TrainingEngine;
  * org.nnlab.network.BlockNetwork}: the weights of {@link Network#train} to 1e-12, faster) and the
  * weights are written back into {@code network} at the end of every epoch, before the listener
  * sees it, and when training stops. {@code training.batchSize} B &gt; 1 averages B steps per update;
- * {@code training.schedule} sets each epoch's learning rate ({@link TrainingConfig#learningRate(int)}).
+ * {@code training.schedule} sets each epoch's learning rate ({@link TrainingConfig#learningRate(int)});
+ * {@code training.weightDecay} λ shrinks the weights by 1 − α·λ each step.
  *
  * <pre>{@code
  * TrainingOutcome out = new Trainer().train(net, data, config.training(),
@@ -80,7 +81,7 @@ public final class Trainer {
       throw new IllegalArgumentException("epochsDone must lie in [0, training.epochs = " + config.epochs()
           + "), found " + epochsDone);
     }
-    TrainingEngine engine = TrainingEngine.of(network, options, config.batchSize());
+    TrainingEngine engine = TrainingEngine.of(network, options, config.batchSize(), config.weightDecay());
     int n = data.size();
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {

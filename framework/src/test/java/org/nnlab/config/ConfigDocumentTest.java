@@ -156,7 +156,7 @@ class ConfigDocumentTest {
   @Test
   void load_withUnknownSetKey_suggestsClosestKeyAtTheSet() {
     assertEquals("--set training.lerningRate: training.lerningRate is not a known key;"
-        + " did you mean 'learningRate'?; allowed: learningRate, epochs, shuffle, backprop, batchSize, schedule",
+        + " did you mean 'learningRate'?; allowed: learningRate, epochs, shuffle, backprop, batchSize, schedule, weightDecay",
         overrideError("training.lerningRate=0.2"));
     assertEquals("--set training.epochs: training.epochs must be an integer, found 'many'",
         overrideError("training.epochs=many"));

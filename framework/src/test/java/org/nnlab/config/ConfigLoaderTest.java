@@ -165,7 +165,7 @@ class ConfigLoaderTest {
     String message = errorOf(ConfigTexts.MINIMAL + "training:\n  epochs: 2\n  learningrate: 0.1\n");
 
     assertEquals(at(5, 3) + "training.learningrate is not a known key; did you mean 'learningRate'?"
-        + "; allowed: learningRate, epochs, shuffle, backprop, batchSize, schedule", message);
+        + "; allowed: learningRate, epochs, shuffle, backprop, batchSize, schedule, weightDecay", message);
   }
 
   @Test

@@ -134,6 +134,25 @@ class ScheduleProperties {
   }
 
   @Example
+  void weightDecay_loadsWritesBackAndRefusesWhatWouldFlipTheWeights() {
+    ExperimentConfig decayed = loader.parse(base() + "training: {epochs: 3, weightDecay: 1.0e-4}\n", "s");
+    assertThat(decayed.training().weightDecay()).isEqualTo(1e-4);
+    assertThat(loader.parse(ConfigWriter.toYaml(decayed), "s")).isEqualTo(decayed);
+    ExperimentConfig zero = loader.parse(base() + "training: {epochs: 3, weightDecay: 0}\n", "s");
+    assertThat(ConfigWriter.toYaml(zero)).isEqualTo(ConfigWriter.toYaml(loader.parse(base() + "training: {epochs: 3}\n", "s")))
+        .doesNotContain("weightDecay");
+    assertThatThrownBy(() -> loader.parse(base() + "training: {weightDecay: -0.1}\n", "s"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("s.yaml:3:25: training.weightDecay must be ≥ 0, found -0.1");
+    assertThatThrownBy(() -> loader.parse(base() + "training: {learningRate: 0.5, weightDecay: 2}\n", "s"))
+        .hasMessageContaining("training.weightDecay = 2.0 times epoch 1's learning rate 0.5 is 1.0; it must stay below 1");
+    assertThatThrownBy(() -> loader.parse(base() + "training: {weightDecay: .inf}\n", "s"))
+        .hasMessageContaining("training.weightDecay must be a finite number");
+    assertThatThrownBy(() -> loader.parse(base() + "training: {weightdecay: 0.1}\n", "s"))
+        .hasMessageContaining("did you mean 'weightDecay'?");
+  }
+
+  @Example
   void theLearningRateRule_checksEveryEpochsRate() {
     LearningRateRule rule = new LearningRateRule();
     ExperimentConfig fine = loader.parse(base() + "training: {epochs: 100, schedule: {cosine: {min: 0.0}}}\n", "s");

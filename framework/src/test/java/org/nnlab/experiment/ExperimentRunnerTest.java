@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nnlab.config.ConfigWriter;
 import org.nnlab.config.ExperimentConfig;
 import org.nnlab.config.Severity;
 import org.nnlab.config.TrainingConfig;
@@ -116,6 +117,24 @@ class ExperimentRunnerTest {
       assertThat(f.severity()).isEqualTo(Severity.WARN);
       assertThat(f.message()).contains("weights into layer 1 deviates");
     });
+  }
+
+  @Test
+  void weightDecay_checksAgainstThePenalisedGradient_andKeepsTheWeightsSmaller() {
+    ExperimentConfig plain = TinyExperiments.config();
+    TrainingConfig t = plain.training();
+    ExperimentConfig decayed = plain.withTraining(new TrainingConfig(
+        t.learningRate(), t.epochs(), t.shuffle(), Backprop.EXACT, 1, t.schedule(), 0.05));
+    assertThat(runner.check(decayed, true)).as("exact with decay: the engine's step is −α·∇(E + λ·½ΣW²)").isEmpty();
+    ExperimentConfig bookDecayed = decayed.withTraining(new TrainingConfig(
+        t.learningRate(), t.epochs(), t.shuffle(), Backprop.BOOK, 1, t.schedule(), 0.05));
+    assertThat(runner.check(bookDecayed, true)).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("weights into layer 1 deviates"));
+    double plainWeights = runner.run(plain, TrainingListener.NONE).network().halfSquaredWeights();
+    double decayedWeights = runner.run(decayed, TrainingListener.NONE).network().halfSquaredWeights();
+    assertThat(decayedWeights).isLessThan(0.9 * plainWeights);
+    assertThat(ConfigWriter.toYaml(decayed)).contains("weightDecay: 0.05");
+    assertThat(ConfigWriter.toYaml(plain)).doesNotContain("weightDecay");
   }
 
   @Test

@@ -9,6 +9,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import org.nnlab.testsupport.RandomNetworks;
@@ -16,9 +17,9 @@ import org.nnlab.testsupport.RandomNetworks;
 /**
  * The fast engine against the reference {@link Network}: random shapes of 2–4 layers (none, one or
  * two hidden layers) of 1–20 nodes, random data, both rules, both kernel implementations, any block
- * length: after 1,000 per-sample steps every weight is within 1e-12 of the reference's; mini-batches
- * are the mean of their steps taken at the same weights; the forward pass for evaluation is the
- * reference's.
+ * length, with or without weight decay λ: after 1,000 per-sample steps every weight is within 1e-12
+ * of the reference's; mini-batches are the mean of their steps taken at the same weights (after one
+ * shrink by 1 − α·λ); the forward pass for evaluation is the reference's.
  */
 class BlockNetworkProperties {
   private static final int STEPS = 1_000;
@@ -34,12 +35,14 @@ class BlockNetworkProperties {
   }
 
   @Property(tries = 100)
-  void thousandSteps_matchTheReference_within1e12(
+  void thousandSteps_matchTheReference_within1e12_withOrWithoutWeightDecay(
       @ForAll("shapes") int[] sizes, @ForAll long seed, @ForAll Backprop rule, @ForAll("kernels") KernelChoice kernels,
-      @ForAll @IntRange(min = 1, max = BlockNetwork.BLOCK) int block) {
-    Statistics.collect(sizes.length + " layers");
+      @ForAll @IntRange(min = 1, max = BlockNetwork.BLOCK) int block,
+      @ForAll boolean decay, @ForAll @DoubleRange(min = 0, max = 1) double lambda) {
+    double λ = decay ? lambda : 0; // with decay, the block's products and corrections rescaled by powers of 1 − α·λ
+    Statistics.collect(sizes.length + " layers", decay ? "weight decay" : "the book's");
     Network reference = RandomNetworks.network(sizes, seed);
-    BlockNetwork engine = BlockNetwork.of(reference, kernels, 1);
+    BlockNetwork engine = decay ? BlockNetwork.of(reference, kernels, 1, λ) : BlockNetwork.of(reference, kernels, 1);
     SplittableRandom rng = new SplittableRandom(seed);
     double[][] xs = new double[block][];
     double[][] ts = new double[block][];
@@ -52,7 +55,7 @@ class BlockNetworkProperties {
       }
       assertThat(engine.trainBlock(xs, ts, count, 0.3, rule, losses)).isEqualTo(count);
       for (int b = 0; b < count; b++) {
-        assertThat(losses[b]).isCloseTo(reference.train(xs[b], ts[b], 0.3, rule), within(1e-12));
+        assertThat(losses[b]).isCloseTo(reference.train(xs[b], ts[b], 0.3, λ, rule), within(1e-12));
       }
     }
     Network trained = reference.copy();
@@ -64,10 +67,13 @@ class BlockNetworkProperties {
   }
 
   @Property(tries = 40)
-  void batchOfB_isTheMeanOfBStepsTakenAtTheSameWeights(
-      @ForAll("shapes") int[] sizes, @ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int batch) {
+  void batchOfB_isTheMeanOfBStepsTakenAtTheSameWeights_afterOneShrinkWithWeightDecay(
+      @ForAll("shapes") int[] sizes, @ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int batch,
+      @ForAll boolean decay, @ForAll @DoubleRange(min = 0, max = 1) double lambda) {
+    double λ = decay ? lambda : 0; // half the tries the book's batch, bit for bit the constructor without λ
     Network reference = RandomNetworks.network(sizes, seed);
-    BlockNetwork engine = BlockNetwork.of(reference, KernelChoice.AUTO, batch);
+    BlockNetwork engine = decay ? BlockNetwork.of(reference, KernelChoice.AUTO, batch, λ)
+        : BlockNetwork.of(reference, KernelChoice.AUTO, batch);
     SplittableRandom rng = new SplittableRandom(seed);
     double[][] xs = new double[batch][];
     double[][] ts = new double[batch][];
@@ -77,6 +83,9 @@ class BlockNetworkProperties {
       double[][] expected = new double[reference.weightLayers()][];
       for (int k = 0; k < expected.length; k++) {
         expected[k] = reference.weights(k);
+        for (int i = 0; i < expected[k].length && λ != 0; i++) {
+          expected[k][i] *= 1 - 0.4 * λ; // W ← (1 − α·λ)·W once per batch, then the batch's mean step
+        }
       }
       for (int b = 0; b < count; b++) {
         xs[b] = RandomNetworks.inputs(sizes[0], rng.nextLong());

@@ -10,6 +10,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.nnlab.testsupport.RandomNetworks;
 
@@ -45,12 +46,14 @@ class FloatBlockNetworkProperties {
   }
 
   @Property(tries = 40)
-  void thousandSteps_stayNearTheDoubleReferenceAndTheFloatPerSampleSteps(
+  void thousandSteps_stayNearTheDoubleReferenceAndTheFloatPerSampleSteps_withOrWithoutWeightDecay(
       @ForAll("shapes") int[] sizes, @ForAll long seed, @ForAll Backprop rule, @ForAll("kernels") KernelChoice kernels,
-      @ForAll @IntRange(min = 1, max = FloatBlockNetwork.BLOCK) int block) {
+      @ForAll @IntRange(min = 1, max = FloatBlockNetwork.BLOCK) int block,
+      @ForAll boolean decay, @ForAll @DoubleRange(min = 0, max = 1) double lambda) {
+    double λ = decay ? lambda : 0;
     Network reference = RandomNetworks.network(sizes, seed);
-    FloatBlockNetwork engine = FloatBlockNetwork.of(reference, kernels, 1);
-    FloatBlockNetwork perSample = FloatBlockNetwork.of(reference, kernels, 1); // blocks of one: no corrections
+    FloatBlockNetwork engine = FloatBlockNetwork.of(reference, kernels, 1, λ);
+    FloatBlockNetwork perSample = FloatBlockNetwork.of(reference, kernels, 1, λ); // blocks of one: no corrections
     SplittableRandom rng = new SplittableRandom(seed);
     double[][] xs = new double[block][];
     double[][] ts = new double[block][];
@@ -65,7 +68,7 @@ class FloatBlockNetworkProperties {
       assertThat(engine.trainBlock(xs, ts, count, 0.3, rule, losses)).isEqualTo(count);
       for (int b = 0; b < count; b++) {
         perSample.trainBlock(new double[][] {xs[b]}, new double[][] {ts[b]}, 1, 0.3, rule, loss);
-        assertThat(losses[b]).isCloseTo(reference.train(xs[b], ts[b], 0.3, rule), within(LOSS_TOLERANCE));
+        assertThat(losses[b]).isCloseTo(reference.train(xs[b], ts[b], 0.3, λ, rule), within(LOSS_TOLERANCE));
       }
     }
     assertWeightsClose(engine, reference, perSample);
