@@ -54,12 +54,19 @@ def choosing(r):
     return v["accuracy"] if v else r.get("accuracy", 0.0)
 
 
-def sweep_row(name, rows):
+def clean(trials):
+    """Whether no trial of a point has a warn or error finding (org.nnlab.sweep.Ranking's test)."""
+    return all(f.get("severity") not in ("warn", "error") for r in trials for f in r.get("findings", []))
+
+
+def sweep_row(name, rows, choose="any"):
+    """A sweep's line; with sweep.choose rule-clean (read from its sweep.json), clean points first."""
     by_point = {}
     for r in rows:
         by_point.setdefault(json.dumps(r.get("parameters", {}), sort_keys=True), []).append(r)
     means = {k: statistics.mean(choosing(x) for x in v) for k, v in by_point.items()}
-    best = max(means, key=means.get)
+    rank = (lambda k: (clean(by_point[k]), means[k])) if choose == "rule-clean" else means.get
+    best = max(means, key=rank)
     seconds = sum(r.get("trainSeconds", 0.0) for r in rows)
     p = rows[0].get("provenance", {})
     params = ", ".join(f"{k}={v}" for k, v in json.loads(best).items())
@@ -67,6 +74,8 @@ def sweep_row(name, rows):
     if rows[0].get("validation"):
         test = statistics.mean(x.get("accuracy", 0.0) for x in by_point[best])
         figure = f"validation {means[best]:.4f} (test {test:.4f})"
+    if choose == "rule-clean":
+        figure += ", rule-clean" if clean(by_point[best]) else ", no point rule-clean"
     return (f"| [{name}]({name}/report.md) | {len(rows)} | {figure} at {params} "
             f"| {seconds:.1f} | {engine(p)} | {str(p.get('gitCommit', ''))[:7]} |")
 
@@ -104,12 +113,17 @@ def main(root):
             if rows and name.startswith("beyond-the-book/ablation/"):
                 continue  # the ablation's own table, below
             elif rows:
-                sweeps.append(sweep_row(name, rows))
+                identity = os.path.join(dirpath, "sweep.json")
+                choose = "any"
+                if os.path.exists(identity):
+                    with open(identity, encoding="utf-8") as f:
+                        choose = json.load(f).get("choose", "any")
+                sweeps.append(sweep_row(name, rows, choose))
     out = [HEADER, "## Runs\n",
            "| report | status | test accuracy | training s | samples/s | engine | commit |",
            "|---|---|---|---|---|---|---|", *runs, "",
            "## Sweeps\n",
-           "| report | trials | best mean accuracy (the one it chooses by) | training s, all trials | engine | commit |",
+           "| report | trials | the chosen point's mean accuracy (the one it chooses by) | training s, all trials | engine | commit |",
            "|---|---|---|---|---|---|", *sweeps, "",
            "## Beyond the book: the ablation\n",
            "Each step adds one change to the one before (configs/beyond-the-book/ablation/, the first line of "
