@@ -1,5 +1,6 @@
 package org.nnlab.data;
 
+import java.util.Arrays;
 import org.nnlab.config.Distort;
 
 /**
@@ -38,6 +39,7 @@ public final class Distorter {
   private final double[] fieldX;
   private final double[] fieldY;
   private final double[] blurred;
+  private final double[] transposed;
 
   // the distortion drawn for the current sample
   private boolean flip;
@@ -63,6 +65,7 @@ public final class Distorter {
     this.fieldX = new double[hasField ? n : 0];
     this.fieldY = new double[hasField ? n : 0];
     this.blurred = new double[hasField ? n : 0];
+    this.transposed = new double[hasField ? n : 0];
   }
 
   /** Draws sample {@code sample}'s distortion for {@code epoch} and warps {@code x} (w × w scaled inputs) by it. */
@@ -135,29 +138,57 @@ public final class Distorter {
     return x >= 0 && y >= 0 && x < w && y < w ? source[y * w + x] : lo;
   }
 
-  /** α · (G_σ ∗ U(−1, 1)): the separable Gaussian, rows then columns, zero beyond the edges. */
+  /** α · (G_σ ∗ U(−1, 1)): a fresh uniform field, smoothed. */
   private void field(double[] f, double alpha) {
     int n = w * w;
     for (int j = 0; j < n; j++) {
       f[j] = 2 * uniform() - 1;
     }
+    smooth(f, blurred, transposed, kernel, w, alpha);
+  }
+
+  /**
+   * f ← α · (G ∗ f) on a w × w image: the separable Gaussian {@code kernel} (weights at offsets
+   * 0, ±1, …), rows then columns, zero beyond the edges; {@code a} and {@code b} are scratch of
+   * w·w each. Every output is Σ_k kernel[|k|]·in[·+k] summed in ascending k over the offsets that
+   * stay inside the image, as a plain loop over k per pixel sums it: the same bits. Both passes run
+   * down columns ({@link #blurColumns}), the row pass on the transposed image, so that every inner
+   * loop is a whole row of w contiguous pixels, which the JIT vectorises: the smoothing is most of
+   * what an elastic distortion costs.
+   */
+  static void smooth(double[] f, double[] a, double[] b, double[] kernel, int w, double alpha) {
+    transpose(f, a, w);
+    blurColumns(a, b, kernel, w, 1); // the rows of f, blurred, transposed
+    transpose(b, a, w);
+    blurColumns(a, f, kernel, w, alpha);
+  }
+
+  /**
+   * out[row][c] = α · Σ_k kernel[|k|]·in[row + k][c] over 0 ≤ row + k &lt; w, k ascending: for each
+   * offset k, one pass over the rows it reaches, a contiguous stretch of the image (long enough for
+   * the JIT's vector loop, where a single row of 28 is not).
+   */
+  private static void blurColumns(double[] in, double[] out, double[] kernel, int w, double alpha) {
     int r = kernel.length - 1;
-    for (int row = 0; row < w; row++) {
-      for (int c = 0; c < w; c++) {
-        double s = 0;
-        for (int k = Math.max(-r, -c); k <= Math.min(r, w - 1 - c); k++) {
-          s += kernel[Math.abs(k)] * f[row * w + c + k];
-        }
-        blurred[row * w + c] = s;
+    int n = w * w;
+    Arrays.fill(out, 0, n, 0.0);
+    for (int k = -r; k <= r; k++) {
+      double g = kernel[Math.abs(k)];
+      int shift = k * w;
+      int to = Math.min(w, w - k) * w;
+      for (int i = Math.max(0, -k) * w; i < to; i++) {
+        out[i] += g * in[i + shift];
       }
     }
+    for (int i = 0; i < n && alpha != 1; i++) {
+      out[i] = alpha * out[i];
+    }
+  }
+
+  private static void transpose(double[] in, double[] out, int w) {
     for (int row = 0; row < w; row++) {
       for (int c = 0; c < w; c++) {
-        double s = 0;
-        for (int k = Math.max(-r, -row); k <= Math.min(r, w - 1 - row); k++) {
-          s += kernel[Math.abs(k)] * blurred[(row + k) * w + c];
-        }
-        f[row * w + c] = alpha * s;
+        out[c * w + row] = in[row * w + c];
       }
     }
   }

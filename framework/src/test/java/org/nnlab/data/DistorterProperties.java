@@ -151,6 +151,47 @@ class DistorterProperties {
     assertThat(x[13]).isCloseTo((original[12] + original[13]) / 2, within(1e-15));
   }
 
+  @Property(tries = 200)
+  void theElasticSmoothing_givesThePlainPerPixelSumsBitForBit(
+      @ForAll @IntRange(min = 1, max = 40) int w, @ForAll @DoubleRange(min = 0.3, max = 12) double sigma,
+      @ForAll @DoubleRange(min = 0, max = 60) double alpha, @ForAll long seed) {
+    double[] kernel = Distortion.gaussian(sigma, w);
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+    double[] f = new double[w * w];
+    for (int j = 0; j < f.length; j++) {
+      f[j] = rng.nextDouble(-1, 1);
+    }
+    double[] expected = plainSmooth(f, kernel, w, alpha);
+    Distorter.smooth(f, new double[w * w], new double[w * w], kernel, w, alpha);
+    assertThat(f).isEqualTo(expected);
+  }
+
+  /** The separable blur as one sum per pixel over its in-image offsets, k ascending: the reference. */
+  private static double[] plainSmooth(double[] f, double[] kernel, int w, double alpha) {
+    int r = kernel.length - 1;
+    double[] rows = new double[w * w];
+    double[] out = new double[w * w];
+    for (int row = 0; row < w; row++) {
+      for (int c = 0; c < w; c++) {
+        double s = 0;
+        for (int k = Math.max(-r, -c); k <= Math.min(r, w - 1 - c); k++) {
+          s += kernel[Math.abs(k)] * f[row * w + c + k];
+        }
+        rows[row * w + c] = s;
+      }
+    }
+    for (int row = 0; row < w; row++) {
+      for (int c = 0; c < w; c++) {
+        double s = 0;
+        for (int k = Math.max(-r, -row); k <= Math.min(r, w - 1 - row); k++) {
+          s += kernel[Math.abs(k)] * rows[(row + k) * w + c];
+        }
+        out[row * w + c] = alpha * s;
+      }
+    }
+    return out;
+  }
+
   @Example
   void theElasticKernel_isAGaussianSummingToOne_cutAt4Sigma() {
     double[] k = Distortion.gaussian(2, 28);
