@@ -6,8 +6,9 @@
 #
 #   reports/regenerate.sh                 # every report whose dataset is installed
 #   reports/regenerate.sh quickstart sweeps/learning-rate   # only these
-#   reports/regenerate.sh beyond-the-book  # every report under reports/beyond-the-book/ (long:
-#                                         #   about an hour on 2 quiet cores; see docs/beyond-the-book.md)
+#   reports/regenerate.sh beyond-the-book  # every report under reports/beyond-the-book/ (long: its
+#                                         #   trials' training times add up to 6.3 h, two at a time on
+#                                         #   2 cores: about 3 h; see docs/beyond-the-book.md)
 #   reports/regenerate.sh --list          # what it would make, and which datasets each needs
 #   reports/regenerate.sh --bench         # also experiments/bench/compare.sh and sweep.sh into
 #                                         #   reports/performance/ (minutes; run on a quiet machine)
@@ -50,7 +51,7 @@ for config in "$root"/configs/beyond-the-book/ablation/*.yaml; do
   entries+=("beyond-the-book/ablation/$step|sweep|configs/beyond-the-book/ablation/$step.yaml|${step%%-[0-9]*}")
 done
 
-usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 bench=0
 only=()
