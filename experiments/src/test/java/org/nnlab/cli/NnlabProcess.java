@@ -67,6 +67,22 @@ record NnlabProcess(Process process, Path log) {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
+  /**
+   * "INT" (Ctrl-C), or "TERM" where this JVM was started with SIGINT ignored — as everything a
+   * non-interactive shell runs in the background ({@code cmd &}, nohup) is — since its children
+   * inherit that and a JVM never handles a shutdown signal that was ignored when it started. Both
+   * end the JVM through the same shutdown hooks.
+   */
+  static String interrupt() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("SigIgn:")) {
+        long ignored = Long.parseLong(line.substring("SigIgn:".length()).trim(), 16);
+        return (ignored & (1L << 1)) != 0 ? "TERM" : "INT"; // bit 1: signal 2, SIGINT
+      }
+    }
+    return "INT";
+  }
+
   /** Sends {@code signal} ("INT", "TERM") and waits for the exit code. */
   int signal(String signal) throws IOException, InterruptedException {
     new ProcessBuilder("kill", "-s", signal, Long.toString(pid())).inheritIO().start().waitFor();

@@ -80,7 +80,7 @@ class OutputFolderProcessTest {
     try {
       assertThat(run.awaitPause()).as(run.output()).isTrue();
       assertThat(out.resolve(".nnlab-staging/model.nnlab")).isRegularFile();
-      assertThat(run.signal("INT")).isNotZero();
+      assertThat(run.signal(NnlabProcess.interrupt())).isNotZero(); // Ctrl-C, or TERM where INT is ignored
     } finally {
       run.killNine();
     }
