@@ -42,6 +42,7 @@ entries=(
   "beyond-the-book/search/fashion-mnist-decay|sweep|configs/beyond-the-book/search/fashion-mnist-decay.yaml|fashion-mnist"
   "beyond-the-book/search/fashion-mnist-decay-rate|sweep|configs/beyond-the-book/search/fashion-mnist-decay-rate.yaml|fashion-mnist"
   "beyond-the-book/search/fashion-mnist-decay-fine|sweep|configs/beyond-the-book/search/fashion-mnist-decay-fine.yaml|fashion-mnist"
+  "beyond-the-book/search/fashion-mnist-decay-epochs|sweep|configs/beyond-the-book/search/fashion-mnist-decay-epochs.yaml|fashion-mnist"
   "beyond-the-book/mnist|run|configs/beyond-the-book/mnist.yaml|mnist"
   "beyond-the-book/fashion-mnist|run|configs/beyond-the-book/fashion-mnist.yaml|fashion-mnist"
 )
