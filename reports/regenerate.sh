@@ -7,7 +7,7 @@
 #   reports/regenerate.sh                 # every report whose dataset is installed
 #   reports/regenerate.sh quickstart sweeps/learning-rate   # only these
 #   reports/regenerate.sh beyond-the-book  # every report under reports/beyond-the-book/ (long: its
-#                                         #   trials' training times add up to 6.3 h, two at a time on
+#                                         #   trials' training times add up to 6.6 h, two at a time on
 #                                         #   2 cores: about 3 h; see docs/beyond-the-book.md)
 #   reports/regenerate.sh --list          # what it would make, and which datasets each needs
 #   reports/regenerate.sh --bench         # also experiments/bench/compare.sh and sweep.sh into
