@@ -201,6 +201,7 @@ public final class ReportServer implements AutoCloseable {
     } catch (IOException e) {
       // the page went away
     } finally {
+      ex.close(); // ends the chunked body properly (its last, empty chunk) before close() may stop the server
       synchronized (drained) {
         streams.release();
         drained.notifyAll();
