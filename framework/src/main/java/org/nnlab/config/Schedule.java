@@ -128,6 +128,9 @@ public sealed interface Schedule {
         t -= length;
         length *= growth;
       }
+      if (t == 0) {
+        return base; // a cycle starts at α₀ exactly (min + (α₀ − min) can round an ulp off it)
+      }
       return min + 0.5 * (base - min) * (1 + Math.cos(Math.PI * t / length));
     }
 

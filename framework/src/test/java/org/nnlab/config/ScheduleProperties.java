@@ -93,6 +93,13 @@ class ScheduleProperties {
   }
 
   @Example
+  void aCosineCycle_startsAtTheBaseRateExactly_evenWhereMinPlusTheRestRoundsOff() {
+    // found by the property above: 9.8e-5 + (0.01 − 9.8e-5) is 0.010000000000000002
+    assertThat(new Schedule.Cosine(9.8e-5).rate(0.01, 1, 61)).isEqualTo(0.01);
+    assertThat(new Schedule.Cosine(9.8e-5, 5, 2).rate(0.01, 6, 61)).as("a warm restart").isEqualTo(0.01);
+  }
+
+  @Example
   void yamlForms_loadToTheRecords_andWriteBackToTheSameConfig() {
     String[] forms = {"constant", "{step: {every: 10, factor: 0.5}}", "{exponential: {gamma: 0.95}}",
         "{cosine: {min: 0.001}}", "{cosine: {min: 0.001, period: 10, growth: 2}}", "{cosine: {}}"};
