@@ -155,4 +155,36 @@ class BlockNetworkProperties {
       assertThat(out[b]).containsExactly(reference.query(xs[b]), within(1e-14));
     }
   }
+
+  @Property(tries = 30)
+  void zeroDecay_isTheBooksStepBitForBit(@ForAll("shapes") int[] sizes, @ForAll long seed,
+      @ForAll Backprop rule, @ForAll @IntRange(min = 1, max = 40) int batch) {
+    Network start = RandomNetworks.network(sizes, seed);
+    BlockNetwork plain = BlockNetwork.of(start, KernelChoice.AUTO, batch);
+    BlockNetwork zero = BlockNetwork.of(start, KernelChoice.AUTO, batch, 0.0);
+    Network reference = start.copy();
+    Network referenceZero = start.copy();
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[][] xs = new double[batch][];
+    double[][] ts = new double[batch][];
+    double[] losses = new double[batch];
+    for (int s = 0; s < 200; s += batch) {
+      for (int b = 0; b < batch; b++) {
+        xs[b] = RandomNetworks.inputs(sizes[0], rng.nextLong());
+        ts[b] = RandomNetworks.targets(sizes[sizes.length - 1], rng.nextLong());
+        reference.train(xs[b], ts[b], 0.3, rule);
+        referenceZero.train(xs[b], ts[b], 0.3, 0.0, rule);
+      }
+      plain.trainBlock(xs, ts, batch, 0.3, rule, losses);
+      zero.trainBlock(xs, ts, batch, 0.3, rule, losses);
+    }
+    Network a = start.copy();
+    Network b = start.copy();
+    plain.copyTo(a);
+    zero.copyTo(b);
+    for (int k = 0; k < start.weightLayers(); k++) {
+      assertThat(b.weights(k)).isEqualTo(a.weights(k));
+      assertThat(referenceZero.weights(k)).isEqualTo(reference.weights(k));
+    }
+  }
 }

@@ -8,6 +8,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.statistics.Statistics;
 import org.nnlab.testsupport.RandomNetworks;
 
@@ -21,8 +22,9 @@ import org.nnlab.testsupport.RandomNetworks;
  *
  * <p>{@code exact} must equal the gradient in every layer; {@code book} in the last layer only,
  * and its hidden layers' deviation (it leaves out the next layer's σ') is collected as a
- * statistic. Tolerances: {@value #DOUBLE_TOLERANCE} relative at double (the finite difference's
- * own accuracy, as {@code NetworkProperties}); {@value #FLOAT_TOLERANCE} at float, whose every
+ * statistic; with weight decay λ the objective is E + λ·½ΣW². Tolerances: {@value #DOUBLE_TOLERANCE}
+ * relative at double (the finite difference's own accuracy, as {@code NetworkProperties});
+ * {@value #FLOAT_TOLERANCE} at float, whose every
  * operation rounds to ~6e-8 and whose ΔW is read back from float weights (see {@link
  * #FLOAT_TOLERANCE}).
  */
@@ -65,6 +67,30 @@ class EngineGradientProperties {
         assertThat(error).isFinite();
         Statistics.label("book's hidden-layer deviation")
             .collect(error < 1 ? "< 100%" : error < 10 ? "100–1,000%" : "≥ 1,000%");
+      }
+    }
+  }
+
+  /** Weight decay λ: the step is −α·∇(E + λ·½ΣW²), in the reference and in the engine that trains. */
+  @Property(tries = 300)
+  void decayedStep_isTheNegativeGradientOfThePenalisedLoss_referenceAndEngine(
+      @ForAll("shapes") int[] sizes, @ForAll long seed, @ForAll("engines") EngineOptions engine,
+      @ForAll Backprop rule, @ForAll @DoubleRange(min = 0, max = 0.5) double lambda) {
+    Network net = RandomNetworks.network(sizes, seed);
+    double[] x = RandomNetworks.inputs(sizes[0], seed);
+    double[] t = RandomNetworks.targets(sizes[sizes.length - 1], seed);
+    double[][] reference = net.copy().updateDirection(x, t, lambda, rule);
+    double[][] trains = TrainingEngine.updateDirection(net, engine, x, t, lambda, rule);
+    double objective = net.loss(x, t) + lambda * net.halfSquaredWeights();
+    int last = net.weightLayers() - 1;
+    for (int k = 0; k <= last; k++) {
+      double[] g = NetworkProperties.negativeGradient(net, x, t, lambda, k);
+      if (rule == Backprop.EXACT || k == last) {
+        assertThat(NetworkProperties.relativeError(reference[k], g, objective))
+            .as("reference, layer %d of %s", k + 1, Arrays.toString(sizes)).isLessThanOrEqualTo(DOUBLE_TOLERANCE);
+        assertThat(NetworkProperties.relativeError(trains[k], g, objective))
+            .as("%s, layer %d of %s", engine, k + 1, Arrays.toString(sizes))
+            .isLessThanOrEqualTo(tolerance(engine));
       }
     }
   }

@@ -149,15 +149,20 @@ class NetworkProperties {
 
   /** −∂E/∂W_{k+1} for every weight, by central differences. */
   static double[] negativeGradient(Network net, double[] x, double[] t, int k) {
+    return negativeGradient(net, x, t, 0, k);
+  }
+
+  /** −∂(E + λ·½ΣW²)/∂W_{k+1} for every weight, by central differences of that whole objective. */
+  static double[] negativeGradient(Network net, double[] x, double[] t, double lambda, int k) {
     int[] sizes = net.layerSizes();
     double[] g = new double[sizes[k + 1] * sizes[k]];
     for (int i = 0; i < sizes[k + 1]; i++) {
       for (int j = 0; j < sizes[k]; j++) {
         double w = net.weight(k, i, j);
         net.setWeight(k, i, j, w + EPS);
-        double plus = net.loss(x, t);
+        double plus = net.loss(x, t) + (lambda == 0 ? 0 : lambda * net.halfSquaredWeights());
         net.setWeight(k, i, j, w - EPS);
-        double minus = net.loss(x, t);
+        double minus = net.loss(x, t) + (lambda == 0 ? 0 : lambda * net.halfSquaredWeights());
         net.setWeight(k, i, j, w);
         g[i * sizes[k] + j] = -(plus - minus) / (2 * EPS);
       }
